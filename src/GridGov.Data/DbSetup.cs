@@ -1,0 +1,32 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Data;
+
+public static class DbSetup
+{
+    /// <summary>Resolves the effective connection string, creating the SQLite data folder when needed.</summary>
+    public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return options.ConnectionString;
+        if (options.Provider == DatabaseProvider.Postgres)
+            throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres");
+        var dir = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(dir);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(dir, "gridgov.db") }.ToString();
+    }
+
+    public static void Configure(DbContextOptionsBuilder b, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres) b.UseNpgsql(connectionString);
+        else b.UseSqlite(connectionString);
+        b.UseSnakeCaseNamingConvention();
+    }
+
+    public static GridGovDb Create(DatabaseProvider provider, string connectionString)
+    {
+        var b = new DbContextOptionsBuilder<GridGovDb>();
+        Configure(b, provider, connectionString);
+        return new GridGovDb(b.Options);
+    }
+}

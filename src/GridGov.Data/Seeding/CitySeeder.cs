@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using GridGov.Data.Entities;
+using GridGov.Domain.Areas;
+using GridGov.Domain.Demo;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace GridGov.Data.Seeding;
+
+public sealed record SeedReport(int Areas, int People, int Assignments, TimeSpan Elapsed);
+
+/// <summary>Loads the real division codes and draws the synthetic demo grids and staff into an empty database.</summary>
+public static class CitySeeder
+{
+    public static IReadOnlyList<Division> ReadDivisions(string divisionsFolder, string cityCode)
+    {
+        var path = Path.Combine(divisionsFolder, $"{cityCode}.csv");
+        if (!File.Exists(path))
+            throw new FileNotFoundException(
+                $"No division slice for city {cityCode} at {path}. Make one with: node tools/divisions/make-slice.mjs {cityCode} > data/divisions/{cityCode}.csv", path);
+        using var reader = new StreamReader(path);
+        return DivisionCsv.Read(reader);
+    }
+
+    public static async Task<SeedReport> SeedAsync(
+        DatabaseProvider provider, string cs, IReadOnlyList<Division> divisions, CityScale scale,
+        Action<string, int>? progress = null, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var db = DbSetup.Create(provider, cs);
+        if (await db.Areas.AnyAsync(ct))
+            throw new InvalidOperationException("The database already holds areas; seeding is for an empty database.");
+
+        var now = DateTime.UtcNow;
+        var drafts = SyntheticCity.Generate(divisions, scale, progress: n => progress?.Invoke("communities", n));
+        var rows = drafts.Select(d => AreaRows.ToRow(d, now));
+        int areas;
+        await using (var conn = AreaBulkWriter.Open(provider, cs))
+        await using (var tx = await conn.BeginTransactionAsync(ct))
+        {
+            if (conn is NpgsqlConnection pg)
+                areas = await AreaBulkWriter.CopyAsync(pg, rows, n => progress?.Invoke("areas", n), ct);
+            else
+                areas = (await AreaBulkWriter.UpsertAsync(conn, tx, rows, n => progress?.Invoke("areas", n), ct)).Inserted;
+            await tx.CommitAsync(ct);
+        }
+        var (people, assignments) = await DemoStaff.SeedAsync(db, now, ct);
+        return new SeedReport(areas, people, assignments, clock.Elapsed);
+    }
+}

@@ -1,0 +1,28 @@
+namespace GridGov.Domain.Geo;
+
+/// <summary>Small spherical helpers; accurate to well under 1% at city scale, which is all routing needs.</summary>
+public static class GeoMath
+{
+    public const double EarthRadiusMeters = 6_371_008.8;
+    public const double MetersPerDegreeLat = 111_320.0;
+
+    public static double HaversineMeters(double lon1, double lat1, double lon2, double lat2)
+    {
+        static double Rad(double d) => d * Math.PI / 180.0;
+        var dLat = Rad(lat2 - lat1);
+        var dLon = Rad(lon2 - lon1);
+        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
+              + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+
+    /// <summary>Degrees of longitude spanning <paramref name="meters"/> at latitude <paramref name="lat"/>.</summary>
+    public static double MetersToLonDegrees(double meters, double lat) =>
+        meters / (MetersPerDegreeLat * Math.Max(0.01, Math.Cos(lat * Math.PI / 180.0)));
+
+    public static double MetersToLatDegrees(double meters) => meters / MetersPerDegreeLat;
+
+    /// <summary>Approximate area in square metres of a lon/lat polygon area (local equirectangular scale).</summary>
+    public static double DegreeAreaToSquareMeters(double degreeArea, double lat) =>
+        degreeArea * MetersPerDegreeLat * MetersPerDegreeLat * Math.Cos(lat * Math.PI / 180.0);
+}

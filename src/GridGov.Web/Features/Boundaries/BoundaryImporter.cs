@@ -1,0 +1,46 @@
+using GridGov.Data;
+using GridGov.Data.Entities;
+using GridGov.Data.Seeding;
+using GridGov.Domain.Boundaries;
+using GridGov.Web.Hosting;
+
+namespace GridGov.Web.Features.Boundaries;
+
+public sealed record ImportOutcome(bool Ok, int Inserted, int Updated, IReadOnlyList<BoundaryProblem> Problems);
+
+/// <summary>
+/// Parse → validate everything → write in one transaction → rebuild and swap the routing index.
+/// A file with any problem changes nothing.
+/// </summary>
+public sealed class BoundaryImporter(GridGovDb db, Database database, GridGovOptions options, IndexRebuilder? rebuilder = null)
+{
+    public async Task<ImportOutcome> ImportAsync(ReadOnlyMemory<byte> geojson, string source, string importedBy, CancellationToken ct)
+    {
+        var (features, problems) = GeoJsonBoundaryReader.Read(geojson);
+        if (problems.Count == 0)
+            problems.AddRange(BoundaryValidator.Validate(features, new StoredBoundaries(db), options.OverlapToleranceSquareMeters));
+        if (problems.Count > 0) return new ImportOutcome(false, 0, 0, problems);
+
+        var now = DateTime.UtcNow;
+        // Parents before children, so a street and its communities can arrive in the same file.
+        var rows = features.OrderBy(f => f.Code.Length).ThenBy(f => f.Code, StringComparer.Ordinal)
+            .Select(f => AreaRows.ToRow(new Domain.Areas.AreaDraft(f.Code, f.Kind, f.Name, f.ParentCode, f.Geometry, f.Synthetic, f.DedicatedType), now));
+        int inserted, updated;
+        await using (var conn = AreaBulkWriter.Open(database.Provider, database.ConnectionString))
+        await using (var tx = await conn.BeginTransactionAsync(ct))
+        {
+            (inserted, updated) = await AreaBulkWriter.UpsertAsync(conn, tx, rows, null, ct);
+            await using (var cmd = conn.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = "INSERT INTO boundary_imports (imported_at, source, inserted, updated, imported_by) VALUES (@at, @src, @ins, @upd, @by)";
+                void P(string n, object v) { var p = cmd.CreateParameter(); p.ParameterName = n; p.Value = v; cmd.Parameters.Add(p); }
+                P("@at", now); P("@src", source.Length > 200 ? source[..200] : source); P("@ins", inserted); P("@upd", updated); P("@by", importedBy);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+        }
+        if (rebuilder is not null) await rebuilder.RebuildAsync(ct);
+        return new ImportOutcome(true, inserted, updated, []);
+    }
+}

@@ -1,0 +1,39 @@
+using GridGov.Data.Entities;
+
+namespace GridGov.Web.Features.Staffing;
+
+public sealed record NewPerson(string? Name, string? DistrictCode, string? Phone);
+public sealed record PersonDto(long Id, string Name, string DistrictCode, string? Phone);
+public sealed record NewAssignment(long? PersonId, string? Role, string? Note);
+public sealed record EndAssignment(string? Note);
+public sealed record AssignmentDto(
+    long Id, string GridCode, long PersonId, string PersonName, string? Phone, string Role, string RoleLabel,
+    DateTime StartedAt, DateTime? EndedAt, string? Note, string? EndNote);
+
+public static class GridRoles
+{
+    public static string ToWire(this GridRole role) => role switch
+    {
+        GridRole.FullTimeWorker => "full_time_worker",
+        GridRole.MicroGridWorker => "micro_grid_worker",
+        GridRole.GridHead => "grid_head",
+        GridRole.SinkingCadre => "sinking_cadre",
+        GridRole.Volunteer => "volunteer",
+        _ => role.ToString(),
+    };
+
+    public static string ToChinese(this GridRole role) => role switch
+    {
+        GridRole.FullTimeWorker => "专职网格员",
+        GridRole.MicroGridWorker => "微网格员",
+        GridRole.GridHead => "网格长",
+        GridRole.SinkingCadre => "下沉干部",
+        GridRole.Volunteer => "志愿者",
+        _ => role.ToString(),
+    };
+
+    public static GridRole? Parse(string? wire) =>
+        Enum.GetValues<GridRole>().Cast<GridRole?>().FirstOrDefault(r => r!.Value.ToWire() == wire);
+
+    public static string All => string.Join(", ", Enum.GetValues<GridRole>().Select(r => r.ToWire()));
+}

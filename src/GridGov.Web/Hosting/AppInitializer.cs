@@ -1,0 +1,43 @@
+using GridGov.Data.Migrations;
+using GridGov.Data.Seeding;
+using GridGov.Domain.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Web.Hosting;
+
+/// <summary>
+/// Runs before the server accepts requests: migrate (under the migrator's lock), seed the demo city into an empty
+/// database, build the routing index.
+/// </summary>
+public sealed class AppInitializer(
+    Database database, GridGovOptions options, IndexRebuilder rebuilder, IServiceProvider services,
+    AppInitializer.State state, ILogger<AppInitializer> log) : IHostedService
+{
+    public sealed class State
+    {
+        public SeedReport? Seeded { get; set; }
+    }
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var applied = await Migrator.MigrateAsync(database.Provider, database.ConnectionString, ct);
+        if (applied.Count > 0) log.LogInformation("Applied migrations {Versions}", string.Join(", ", applied));
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Data.GridGovDb>();
+            var scale = CityScale.Parse(options.DemoScale);
+            if (scale is not null && options.DemoScale != "none" && !await db.Areas.AnyAsync(ct))
+            {
+                log.LogInformation("Empty database: seeding city {City} at {Scale} scale (synthetic boundaries)", options.City, scale.Name);
+                var divisions = CitySeeder.ReadDivisions(DataPaths.DivisionsFolder(options), options.City);
+                state.Seeded = await CitySeeder.SeedAsync(database.Provider, database.ConnectionString, divisions, scale, ct: ct);
+                log.LogInformation("Seeded {Areas} areas, {People} people in {Seconds:0.0} s",
+                    state.Seeded.Areas, state.Seeded.People, state.Seeded.Elapsed.TotalSeconds);
+            }
+        }
+        await rebuilder.RebuildAsync(ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,22 @@
+namespace GridGov.Web.Hosting;
+
+/// <summary>The "GridGov" configuration section.</summary>
+public sealed class GridGovOptions
+{
+    /// <summary>City to load (4-digit code; data/divisions/{City}.csv must exist).</summary>
+    public string City { get; set; } = "5101";
+
+    /// <summary>demo (default), full (Chengdu's real grid counts) or none (start empty, import boundaries yourself).</summary>
+    public string DemoScale { get; set; } = "demo";
+
+    /// <summary>A point outside every area goes to the nearest community within this distance; beyond it, the city queue.</summary>
+    public double FallbackDistanceMeters { get; set; } = 2000;
+
+    public int MaxBoundaryUploadMegabytes { get; set; } = 64;
+
+    /// <summary>Sibling overlaps and overhangs below this many m² are treated as rounding noise.</summary>
+    public double OverlapToleranceSquareMeters { get; set; } = 1.0;
+
+    /// <summary>Folder holding the division slices; empty means the "data/divisions" folder shipped with the app.</summary>
+    public string? DivisionsFolder { get; set; }
+}

@@ -1,0 +1,43 @@
+using GridGov.Data;
+using GridGov.Domain.Geo;
+using GridGov.Web.Features.Boundaries;
+using GridGov.Web.Features.Health;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace GridGov.Web.Hosting;
+
+public static class ServiceSetup
+{
+    public static Database ResolveDatabase(IConfiguration config, string contentRoot)
+    {
+        var options = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        return new Database(options.Provider, DbSetup.ResolveConnectionString(options, contentRoot));
+    }
+
+    public static void AddGridGov(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection("GridGov").Get<GridGovOptions>() ?? new GridGovOptions();
+        var database = ResolveDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(options);
+        services.AddSingleton(database);
+        services.AddDbContext<GridGovDb>(b => DbSetup.Configure(b, database.Provider, database.ConnectionString));
+        services.AddSingleton(new GridIndexHolder(GridIndex.Empty(options.City)));
+        services.AddScoped<BoundaryImporter>();
+        services.AddSingleton<IndexRebuilder>();
+        services.AddHostedService<AppInitializer>();
+        services.AddSingleton<AppInitializer.State>();
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddDbContextCheck<GridGovDb>("database")
+            .AddCheck<IndexHealthCheck>("routing-index");
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxBoundaryUploadMegabytes * 1024L * 1024);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace GridGov.Web.Hosting;
+
+/// <summary>What a person starting the app needs to see: where it listens and where to go next.</summary>
+public static class StartupBanner
+{
+    public static void Print(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var db = app.Services.GetRequiredService<Database>();
+        var seeded = app.Services.GetRequiredService<AppInitializer.State>().Seeded;
+        var url = addresses.FirstOrDefault() ?? "http://localhost:5000";
+        Console.WriteLine();
+        Console.WriteLine("GridGov is running — 网格化治理平台");
+        Console.WriteLine($"  URL:        {url}");
+        Console.WriteLine($"  API docs:   {url}/api-docs");
+        Console.WriteLine($"  Health:     {url}/health");
+        Console.WriteLine($"  Database:   {db.Provider}");
+        if (seeded is not null)
+            Console.WriteLine($"  Demo city:  seeded {seeded.Areas:N0} areas and {seeded.People:N0} grid staff in {seeded.Elapsed.TotalSeconds:0.0} s (boundaries are SYNTHETIC)");
+        Console.WriteLine("  Logins:     none yet — the API is open until the identity module (issue 4) lands");
+        Console.WriteLine();
+    }
+}

@@ -9,10 +9,17 @@ public sealed record CityScale(string Name, int GeneralGrids, int MicroGrids, in
     /// <summary>The default demo: every real community, fewer grids, so first start-up stays quick.</summary>
     public static readonly CityScale Demo = new("demo", 6_094, 18_282, 3_047);
 
-    public static CityScale? Parse(string? name) => name?.ToLowerInvariant() switch
+    /// <summary>"demo", "full", or explicit totals "general/micro/dedicated" (e.g. "120/480/40" for tests).</summary>
+    public static CityScale? Parse(string? name)
     {
-        "full" => Full,
-        "demo" or null or "" => Demo,
-        _ => null,
-    };
+        switch (name?.Trim().ToLowerInvariant())
+        {
+            case "full": return Full;
+            case "demo" or null or "": return Demo;
+        }
+        var parts = name!.Split('/');
+        return parts.Length == 3 && parts.All(p => int.TryParse(p, out var n) && n >= 0)
+            ? new CityScale(name, int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]))
+            : null;
+    }
 }

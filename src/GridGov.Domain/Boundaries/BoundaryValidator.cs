@@ -84,10 +84,13 @@ public static class BoundaryValidator
                 if (!prepared.Intersects(b.Geometry)) continue;
                 var shared = SquareMeters(a.Geometry.Intersection(b.Geometry));
                 if (shared <= tolerance) continue;
-                var reported = a.Feature ?? b.Feature!;
-                var other = ReferenceEquals(reported, a.Feature) ? b : a;
-                var otherLabel = other.Feature is null ? $"stored area '{other.Code}'" : $"feature {other.Feature.Index} ({other.Code})";
-                problems.Add(new BoundaryProblem(reported.Index, reported.Code, $"overlaps {otherLabel} by {shared:0} m²"));
+                // Both sides hear about it when both are in the file: either may be the one to fix.
+                foreach (var (self, other) in new[] { (a, b), (b, a) })
+                {
+                    if (self.Feature is null) continue;
+                    var otherLabel = other.Feature is null ? $"stored area '{other.Code}'" : $"feature {other.Feature.Index} ({other.Code})";
+                    problems.Add(new BoundaryProblem(self.Feature.Index, self.Code, $"overlaps {otherLabel} by {shared:0} m²"));
+                }
             }
         }
     }

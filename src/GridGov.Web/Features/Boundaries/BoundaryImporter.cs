@@ -17,8 +17,10 @@ public sealed class BoundaryImporter(GridGovDb db, Database database, GridGovOpt
     public async Task<ImportOutcome> ImportAsync(ReadOnlyMemory<byte> geojson, string source, string importedBy, CancellationToken ct)
     {
         var (features, problems) = GeoJsonBoundaryReader.Read(geojson);
-        if (problems.Count == 0)
+        // Validate what did parse as well, so one round trip lists every problem in the file.
+        if (features.Count > 0)
             problems.AddRange(BoundaryValidator.Validate(features, new StoredBoundaries(db), options.OverlapToleranceSquareMeters));
+        problems.Sort((a, b) => (a.FeatureIndex ?? -1).CompareTo(b.FeatureIndex ?? -1));
         if (problems.Count > 0) return new ImportOutcome(false, 0, 0, problems);
 
         var now = DateTime.UtcNow;

@@ -1,0 +1,90 @@
+using GridGov.Web.Tests.Infrastructure;
+
+namespace GridGov.Web.Tests.Api;
+
+/// <summary>Assigning people to grids: roles, history kept, bad input refused with field errors.</summary>
+public abstract class StaffingApiTests(AppFixture fixture)
+{
+    private const string Grid = "51010401700102";
+
+    [SkippableFact]
+    public async Task A_person_is_assigned_listed_as_member_then_ended_and_kept_in_history()
+    {
+        var client = (await fixture.GetAsync()).CreateClient();
+        var (created, person) = await client.PostJson("/api/people", new { name = "张晓燕", districtCode = "510104", phone = "13812345678" });
+        Assert.Equal(201, created);
+        Assert.Equal("138****5678", person.GetProperty("phone").GetString());
+        var id = person.GetProperty("id").GetInt64();
+
+        var (assigned, assignment) = await client.PostJson($"/api/grids/{Grid}/assignments", new { personId = id, role = "grid_head", note = "社区推荐" });
+        Assert.Equal(201, assigned);
+        Assert.Equal("网格长", assignment.GetProperty("roleLabel").GetString());
+        var assignmentId = assignment.GetProperty("id").GetInt64();
+
+        var (_, members) = await client.GetJson($"/api/grids/{Grid}/members");
+        Assert.Contains(members.EnumerateArray(), m => m.GetProperty("id").GetInt64() == assignmentId);
+
+        var (dup, _) = await client.PostJson($"/api/grids/{Grid}/assignments", new { personId = id, role = "grid_head" });
+        Assert.Equal(409, dup);
+
+        var (ended, _) = await client.PostJson($"/api/assignments/{assignmentId}/end", new { note = "调岗" });
+        Assert.Equal(200, ended);
+        var (again, _) = await client.PostJson($"/api/assignments/{assignmentId}/end", new { note = "调岗" });
+        Assert.Equal(409, again);
+
+        var (_, membersAfter) = await client.GetJson($"/api/grids/{Grid}/members");
+        Assert.DoesNotContain(membersAfter.EnumerateArray(), m => m.GetProperty("id").GetInt64() == assignmentId);
+        var (_, history) = await client.GetJson($"/api/grids/{Grid}/assignments");
+        var row = Assert.Single(history.EnumerateArray(), m => m.GetProperty("id").GetInt64() == assignmentId);
+        Assert.Equal("调岗", row.GetProperty("endNote").GetString());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, row.GetProperty("endedAt").ValueKind);
+    }
+
+    [SkippableFact]
+    public async Task Seeded_grids_have_staff_and_phones_are_only_ever_masked()
+    {
+        var client = (await fixture.GetAsync()).CreateClient();
+        var (_, members) = await client.GetJson($"/api/grids/{Grid}/members");
+        Assert.Contains(members.EnumerateArray(), m => m.GetProperty("role").GetString() == "full_time_worker");
+        Assert.All(members.EnumerateArray(), m => Assert.Matches(@"^\d{3}\*{4}\d{4}$", m.GetProperty("phone").GetString()!));
+    }
+
+    [SkippableTheory]
+    [InlineData("", "510104", null, "name")]
+    [InlineData("王五", "510199", null, "districtCode")]
+    [InlineData("王五", "510104017", null, "districtCode")]
+    [InlineData("王五", "510104", "12345", "phone")]
+    public async Task Registering_a_person_with_bad_input_names_the_field(string name, string district, string? phone, string field)
+    {
+        var client = (await fixture.GetAsync()).CreateClient();
+        var (status, body) = await client.PostJson("/api/people", new { name, districtCode = district, phone });
+        Assert.Equal(400, status);
+        Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
+    }
+
+    [SkippableTheory]
+    [InlineData(Grid, "captain", "role")]
+    [InlineData(Grid, "micro_grid_worker", "role")] // a general grid, not a micro-grid
+    [InlineData(Grid, "volunteer", "personId")]
+    public async Task Assigning_with_bad_input_names_the_field(string grid, string role, string field)
+    {
+        var client = (await fixture.GetAsync()).CreateClient();
+        var (status, body) = await client.PostJson($"/api/grids/{grid}/assignments", new { personId = 987654321, role });
+        Assert.Equal(400, status);
+        Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
+    }
+
+    [SkippableFact]
+    public async Task Assigning_to_an_unknown_grid_is_404_and_ending_an_unknown_assignment_is_404()
+    {
+        var client = (await fixture.GetAsync()).CreateClient();
+        var (status, _) = await client.PostJson("/api/grids/51010401700199/assignments", new { personId = 1, role = "volunteer" });
+        Assert.Equal(404, status);
+        var (ended, _) = await client.PostJson("/api/assignments/99999999/end", new { });
+        Assert.Equal(404, ended);
+    }
+}
+
+public sealed class SqliteStaffingApiTests(SqliteAppFixture f) : StaffingApiTests(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class PostgresStaffingApiTests(PostgresAppFixture f) : StaffingApiTests(f), IClassFixture<PostgresAppFixture>;

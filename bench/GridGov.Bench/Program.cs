@@ -1,1 +1,19 @@
-﻿Console.WriteLine("Hello, World!");
+using GridGov.Bench;
+
+// Suites: index | locate | seed | all. Each prints its figures with the machine; copy them into bench/RESULTS.md.
+var suite = args.FirstOrDefault() ?? "all";
+Console.WriteLine($"# GridGov bench '{suite}' — {Machine.Describe()} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+switch (suite)
+{
+    case "index": await LocateBench.RunAsync(withPostGis: false, indexOnly: true); break;
+    case "locate": await LocateBench.RunAsync(withPostGis: true, indexOnly: false); break;
+    case "seed": await SeedBench.RunAsync(args.Skip(1).ToArray()); break;
+    case "all":
+        await LocateBench.RunAsync(withPostGis: true, indexOnly: false);
+        await SeedBench.RunAsync([]);
+        break;
+    default:
+        Console.Error.WriteLine("usage: GridGov.Bench index|locate|seed [demo|full]|all");
+        return 2;
+}
+return 0;

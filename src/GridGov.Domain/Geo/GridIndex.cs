@@ -1,6 +1,5 @@
 using GridGov.Domain.Areas;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
 
 namespace GridGov.Domain.Geo;
@@ -9,67 +8,59 @@ namespace GridGov.Domain.Geo;
 public sealed record IndexedArea(string Code, AreaKind Kind, Geometry Boundary);
 
 /// <summary>
-/// In-memory routing index: STR-trees of prepared polygons for micro-grids, general grids, dedicated grids and
-/// communities. Immutable once built, so readers need no locks; a rebuild makes a new instance that is swapped in.
+/// In-memory routing index. Containment uses bucket grids of flattened polygons (micro-grids, general grids,
+/// dedicated grids, communities); the nearest-community fallback uses an STR-tree of the community polygons.
+/// Immutable once built, so readers need no locks; a rebuild makes a new instance that is swapped in.
 /// </summary>
 public sealed class GridIndex
 {
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+    private static readonly IReadOnlyList<string> NoDedicated = [];
 
-    private readonly STRtree<Entry> _micro = new();
-    private readonly STRtree<Entry> _general = new();
-    private readonly STRtree<Entry> _dedicated = new();
-    private readonly STRtree<Entry> _community = new();
+    private readonly BucketGrid<string> _micro;
+    private readonly BucketGrid<string> _general;
+    private readonly BucketGrid<string> _dedicated;
+    private readonly BucketGrid<string> _community;
+    private readonly STRtree<(string Code, Geometry Shape)> _communityTree = new();
 
     public string CityCode { get; }
     public double FallbackDistanceMeters { get; }
     public int Count { get; }
     public DateTimeOffset BuiltAt { get; } = DateTimeOffset.UtcNow;
 
-    private sealed record Entry(string Code, IPreparedGeometry Prepared, Geometry Geometry);
-
     public GridIndex(string cityCode, IEnumerable<IndexedArea> areas, double fallbackDistanceMeters = 2000)
     {
         CityCode = cityCode;
         FallbackDistanceMeters = fallbackDistanceMeters;
-        var count = 0;
+        var byKind = new Dictionary<AreaKind, List<(string, PolygonRings)>>
+        {
+            [AreaKind.MicroGrid] = [], [AreaKind.GeneralGrid] = [], [AreaKind.DedicatedGrid] = [], [AreaKind.Community] = [],
+        };
         foreach (var area in areas)
         {
-            var tree = area.Kind switch
-            {
-                AreaKind.MicroGrid => _micro,
-                AreaKind.GeneralGrid => _general,
-                AreaKind.DedicatedGrid => _dedicated,
-                AreaKind.Community => _community,
-                _ => null,
-            };
-            if (tree is null || area.Boundary.IsEmpty) continue;
-            tree.Insert(area.Boundary.EnvelopeInternal,
-                new Entry(area.Code, PreparedGeometryFactory.Prepare(area.Boundary), area.Boundary));
-            count++;
+            if (area.Boundary.IsEmpty || !byKind.TryGetValue(area.Kind, out var list)) continue;
+            list.Add((area.Code, new PolygonRings(area.Boundary)));
+            if (area.Kind == AreaKind.Community) _communityTree.Insert(area.Boundary.EnvelopeInternal, (area.Code, area.Boundary));
         }
-        // Build now rather than on the first query, so the first request does not pay for it.
-        _micro.Build(); _general.Build(); _dedicated.Build(); _community.Build();
-        Count = count;
+        _micro = new BucketGrid<string>(byKind[AreaKind.MicroGrid]);
+        _general = new BucketGrid<string>(byKind[AreaKind.GeneralGrid]);
+        _dedicated = new BucketGrid<string>(byKind[AreaKind.DedicatedGrid]);
+        _community = new BucketGrid<string>(byKind[AreaKind.Community]);
+        _communityTree.Build();
+        Count = byKind.Values.Sum(l => l.Count);
     }
 
     public static GridIndex Empty(string cityCode) => new(cityCode, []);
 
     public LocateResult Locate(double lon, double lat)
     {
-        var point = Factory.CreatePoint(new Coordinate(lon, lat));
-        var env = point.EnvelopeInternal;
-
-        var dedicated = new List<string>(0);
-        foreach (var e in _dedicated.Query(env))
-            if (e.Prepared.Covers(point)) dedicated.Add(e.Code);
-        if (dedicated.Count > 1) dedicated.Sort(StringComparer.Ordinal);
-
-        var micro = FirstCovering(_micro, point);
+        var dedicated = Dedicated(lon, lat);
+        // Ties (a point on an edge counted by two overlapping imports) go to the lowest code, deterministically.
+        var micro = _micro.First(lon, lat, StringComparer.Ordinal);
         if (micro is not null) return FromCode(LocateMatch.MicroGrid, micro, dedicated, null);
-        var general = FirstCovering(_general, point);
+        var general = _general.First(lon, lat, StringComparer.Ordinal);
         if (general is not null) return FromCode(LocateMatch.GeneralGrid, general, dedicated, null);
-        var community = FirstCovering(_community, point);
+        var community = _community.First(lon, lat, StringComparer.Ordinal);
         if (community is not null) return FromCode(LocateMatch.Community, community, dedicated, null);
 
         var (nearest, distance) = NearestCommunity(lon, lat);
@@ -78,15 +69,13 @@ public sealed class GridIndex
             : FromCode(LocateMatch.NearestCommunity, nearest, dedicated, distance);
     }
 
-    private static string? FirstCovering(STRtree<Entry> tree, Point point)
+    private IReadOnlyList<string> Dedicated(double lon, double lat)
     {
-        string? best = null;
-        foreach (var e in tree.Query(point.EnvelopeInternal))
-        {
-            // Covers, not Contains: a point on a shared edge still routes; ties go to the lowest code.
-            if (e.Prepared.Covers(point) && (best is null || string.CompareOrdinal(e.Code, best) < 0)) best = e.Code;
-        }
-        return best;
+        List<string>? found = null;
+        _dedicated.Containing(lon, lat, ref found, static (string code, ref List<string>? acc) => (acc ??= []).Add(code));
+        if (found is null) return NoDedicated;
+        found.Sort(StringComparer.Ordinal);
+        return found;
     }
 
     private (string? Code, double? Meters) NearestCommunity(double lon, double lat)
@@ -97,14 +86,14 @@ public sealed class GridIndex
             lat - GeoMath.MetersToLatDegrees(radius), lat + GeoMath.MetersToLatDegrees(radius));
         var point = Factory.CreatePoint(new Coordinate(lon, lat));
         string? best = null;
-        double bestMeters = double.MaxValue;
-        foreach (var e in _community.Query(search))
+        var bestMeters = double.MaxValue;
+        foreach (var (code, shape) in _communityTree.Query(search))
         {
-            var nearest = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(e.Geometry, point)[0];
+            var nearest = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(shape, point)[0];
             var meters = GeoMath.HaversineMeters(lon, lat, nearest.X, nearest.Y);
-            if (meters < bestMeters || (meters == bestMeters && string.CompareOrdinal(e.Code, best) < 0))
+            if (meters < bestMeters || (meters == bestMeters && string.CompareOrdinal(code, best) < 0))
             {
-                best = e.Code;
+                best = code;
                 bestMeters = meters;
             }
         }

@@ -55,11 +55,12 @@ public class DivisionCsvTests
     {
         var rows = Read($"{Header}\n5101,成都市,city,\n\n510104,锦江区,district,5101\n510104017,锦官驿街道,street,510104\n");
         Assert.Equal(
-            [
+            new[]
+            {
                 new Division("5101", "成都市", AreaKind.City, null),
                 new Division("510104", "锦江区", AreaKind.District, "5101"),
                 new Division("510104017", "锦官驿街道", AreaKind.Street, "510104"),
-            ],
+            },
             rows);
     }
 

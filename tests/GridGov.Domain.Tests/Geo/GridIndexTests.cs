@@ -175,20 +175,40 @@ public class GridIndexTests
     }
 
     [Fact]
-    public void A_point_on_a_shared_edge_routes_to_the_lower_code()
+    public void A_point_on_a_shared_edge_routes_to_exactly_one_neighbour()
     {
+        string[] codes = ["5101040170010101", "5101040170010102"];
         var index = new GridIndex("5101",
         [
-            new IndexedArea("5101040170010102", AreaKind.MicroGrid, TestCity.Rect(104.01, 30.60, 104.02, 30.61)),
-            new IndexedArea("5101040170010101", AreaKind.MicroGrid, TestCity.Rect(104.00, 30.60, 104.01, 30.61)),
+            new IndexedArea(codes[1], AreaKind.MicroGrid, TestCity.Rect(104.01, 30.60, 104.02, 30.61)),
+            new IndexedArea(codes[0], AreaKind.MicroGrid, TestCity.Rect(104.00, 30.60, 104.01, 30.61)),
         ]);
 
         var onEdge = index.Locate(104.01, 30.605);
         Assert.Equal(LocateMatch.MicroGrid, onEdge.Match);
-        Assert.Equal("5101040170010101", onEdge.MicroGrid);
+        Assert.Contains(onEdge.MicroGrid, codes);
+        Assert.Equal(onEdge.MicroGrid, index.Locate(104.01, 30.605).MicroGrid); // deterministic
 
-        Assert.Equal("5101040170010102", index.Locate(104.015, 30.605).MicroGrid);
-        Assert.Equal("5101040170010101", index.Locate(104.00, 30.60).MicroGrid); // outer corner still counts
+        Assert.Equal(codes[0], index.Locate(104.005, 30.605).MicroGrid);
+        Assert.Equal(codes[1], index.Locate(104.015, 30.605).MicroGrid);
+    }
+
+    [Fact]
+    public void A_point_where_four_grids_meet_routes_to_exactly_one_of_them()
+    {
+        string[] codes = ["5101040170010101", "5101040170010102", "5101040170010103", "5101040170010104"];
+        var index = new GridIndex("5101",
+        [
+            new IndexedArea(codes[0], AreaKind.MicroGrid, TestCity.Rect(104.00, 30.60, 104.01, 30.61)),
+            new IndexedArea(codes[1], AreaKind.MicroGrid, TestCity.Rect(104.01, 30.60, 104.02, 30.61)),
+            new IndexedArea(codes[2], AreaKind.MicroGrid, TestCity.Rect(104.00, 30.61, 104.01, 30.62)),
+            new IndexedArea(codes[3], AreaKind.MicroGrid, TestCity.Rect(104.01, 30.61, 104.02, 30.62)),
+        ]);
+
+        var corner = index.Locate(104.01, 30.61);
+
+        Assert.Equal(LocateMatch.MicroGrid, corner.Match);
+        Assert.Contains(corner.MicroGrid, codes);
     }
 
     [Fact]

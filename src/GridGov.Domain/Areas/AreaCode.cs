@@ -31,7 +31,10 @@ public static class AreaCode
             DistrictLength => AreaKind.District,
             StreetLength => AreaKind.Street,
             CommunityLength => AreaKind.Community,
+            // Grid sequences start at 01; a micro-grid hangs under a general grid (01–79), never a dedicated one.
+            GridLength when Sequence(code) == 0 => null,
             GridLength => Sequence(code) >= FirstDedicatedSequence ? AreaKind.DedicatedGrid : AreaKind.GeneralGrid,
+            MicroGridLength when Sequence(code) == 0 || Sequence(code[..GridLength]) is 0 or >= FirstDedicatedSequence => null,
             MicroGridLength => AreaKind.MicroGrid,
             _ => null,
         };
@@ -92,6 +95,8 @@ public static class AreaCode
     {
         if (!IsWellFormed(code)) return $"code '{code}' must be 4, 6, 9, 12, 14 or 16 digits";
         var byShape = KindOf(code);
+        if (byShape is null)
+            return $"code '{code}' is not a valid {kind.ToWire()} code: grid sequences start at 01, and a micro-grid's parent must be a general grid (01–79)";
         if (byShape != kind)
             return $"code '{code}' is the shape of a {byShape?.ToWire()} code, not a {kind.ToWire()} code";
         var expectedParent = ParentOf(code);

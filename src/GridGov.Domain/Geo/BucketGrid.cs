@@ -81,8 +81,11 @@ public sealed class BucketGrid<T>
         }
     }
 
-    /// <summary>The lowest-ordered item containing the point, or default.</summary>
-    public T? First(double x, double y, IComparer<T> order)
+    /// <summary>
+    /// The lowest-ordered item containing the point; failing that, the lowest-ordered item whose boundary passes
+    /// within <paramref name="edgeTolerance"/> degrees of it (points exactly on an edge); else default.
+    /// </summary>
+    public T? First(double x, double y, IComparer<T> order, double edgeTolerance = 1e-9)
     {
         if (_members.Length == 0) return default;
         var col = (int)Math.Floor((x - _minX) / _cellW);
@@ -95,6 +98,14 @@ public sealed class BucketGrid<T>
         {
             var i = _members[k];
             if (!_shapes[i].Contains(x, y)) continue;
+            if (!found || order.Compare(_items[i], best!) < 0) best = _items[i];
+            found = true;
+        }
+        if (found || edgeTolerance <= 0) return best;
+        for (var k = _bucketStart[bucket]; k < _bucketStart[bucket + 1]; k++)
+        {
+            var i = _members[k];
+            if (!_shapes[i].IsOnBoundary(x, y, edgeTolerance)) continue;
             if (!found || order.Compare(_items[i], best!) < 0) best = _items[i];
             found = true;
         }

@@ -4,7 +4,8 @@ namespace GridGov.Domain.Geo;
 public static class GeoMath
 {
     public const double EarthRadiusMeters = 6_371_008.8;
-    public const double MetersPerDegreeLat = 111_320.0;
+    /// <summary>Metres per degree of latitude on the same sphere as <see cref="HaversineMeters"/>, so boxes and distances agree.</summary>
+    public const double MetersPerDegreeLat = EarthRadiusMeters * Math.PI / 180.0;
 
     public static double HaversineMeters(double lon1, double lat1, double lon2, double lat2)
     {

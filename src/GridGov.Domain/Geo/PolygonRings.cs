@@ -64,4 +64,31 @@ public sealed class PolygonRings
         }
         return inside;
     }
+
+    /// <summary>
+    /// True when the point lies within <paramref name="tolerance"/> degrees of an edge. Used as a second pass so a
+    /// point exactly on a boundary (or on a T-junction where rounding leaves it owned by neither side) still routes.
+    /// </summary>
+    public bool IsOnBoundary(double x, double y, double tolerance)
+    {
+        if (x < Envelope.MinX - tolerance || x > Envelope.MaxX + tolerance
+            || y < Envelope.MinY - tolerance || y > Envelope.MaxY + tolerance) return false;
+        var t2 = tolerance * tolerance;
+        var start = 0;
+        foreach (var end in _ringEnds)
+        {
+            var j = end - 1;
+            for (var i = start; i < end; j = i++)
+            {
+                double ax = _x[j], ay = _y[j], dx = _x[i] - ax, dy = _y[i] - ay;
+                var len2 = dx * dx + dy * dy;
+                var t = len2 == 0 ? 0 : Math.Clamp(((x - ax) * dx + (y - ay) * dy) / len2, 0, 1);
+                var ex = ax + t * dx - x;
+                var ey = ay + t * dy - y;
+                if (ex * ex + ey * ey <= t2) return true;
+            }
+            start = end;
+        }
+        return false;
+    }
 }

@@ -1,18 +1,62 @@
 using GridGov.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Data;
 
 /// <summary>The one EF model, used unchanged on SQLite and PostgreSQL.</summary>
-public sealed class GridGovDb(DbContextOptions<GridGovDb> options) : DbContext(options)
+public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
+    : IdentityDbContext<AppUser, IdentityRole<long>, long>(options), IDataProtectionKeyContext
 {
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<GridAssignment> GridAssignments => Set<GridAssignment>();
     public DbSet<BoundaryImport> BoundaryImports => Set<BoundaryImport>();
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>The Data Protection key ring, shared by every app node so each can decrypt what another encrypted.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+        // Identity's tables, named like ours.
+        b.Entity<AppUser>(e =>
+        {
+            e.ToTable("users");
+            e.Property(x => x.DisplayName).HasMaxLength(50);
+        });
+        b.Entity<IdentityRole<long>>().ToTable("roles");
+        b.Entity<IdentityUserClaim<long>>().ToTable("user_claims");
+        b.Entity<IdentityUserRole<long>>().ToTable("user_roles");
+        b.Entity<IdentityUserLogin<long>>().ToTable("user_logins");
+        b.Entity<IdentityRoleClaim<long>>().ToTable("role_claims");
+        b.Entity<IdentityUserToken<long>>().ToTable("user_tokens");
+        b.Entity<RoleGrant>(e =>
+        {
+            e.Property(x => x.AreaCode).HasMaxLength(16);
+            e.Property(x => x.Department).HasMaxLength(50);
+            e.HasIndex(x => new { x.UserId, x.RevokedAt });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_log");
+            e.Property(x => x.UserName).HasMaxLength(100);
+            e.Property(x => x.Action).HasMaxLength(30);
+            e.Property(x => x.EntityType).HasMaxLength(50);
+            e.Property(x => x.EntityId).HasMaxLength(50);
+            e.Property(x => x.AreaCode).HasMaxLength(16);
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.Property(x => x.Summary).HasMaxLength(4000);
+            e.Property(x => x.Reason).HasMaxLength(200);
+            e.Property(x => x.Ip).HasMaxLength(64);
+            e.HasIndex(x => new { x.AreaCode, x.Id });
+            e.HasIndex(x => x.At);
+        });
         b.Entity<Area>(e =>
         {
             e.HasKey(x => x.Code);
@@ -29,6 +73,12 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options) : DbContext(o
             e.Property(x => x.Name).HasMaxLength(50);
             e.Property(x => x.DistrictCode).HasMaxLength(6);
             e.Property(x => x.PhoneMasked).HasMaxLength(20);
+            e.Property(x => x.AreaCode).HasMaxLength(16);
+            e.Property(x => x.PhoneCipher).HasMaxLength(400);
+            e.Property(x => x.IdNumberMasked).HasMaxLength(20);
+            e.Property(x => x.IdNumberCipher).HasMaxLength(400);
+            e.HasIndex(x => x.AreaCode);
+
         });
         b.Entity<GridAssignment>(e =>
         {

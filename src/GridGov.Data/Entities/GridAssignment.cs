@@ -13,8 +13,10 @@ public enum GridRole
 /// A person's role in a grid over a period. Rows are never deleted: ending an assignment sets EndedAt,
 /// so the history of who was responsible when stays queryable.
 /// </summary>
-public sealed class GridAssignment
+public sealed class GridAssignment : IAreaOwned
 {
+    string? IAreaOwned.OwningArea => GridCode;
+
     public long Id { get; set; }
     public required string GridCode { get; set; }
     public required string DistrictCode { get; set; }

@@ -1,7 +1,7 @@
 namespace GridGov.Data.Entities;
 
 /// <summary>Someone who can be assigned to grids (grid worker, grid head, cadre, volunteer).</summary>
-public sealed class Person
+public sealed class Person : IAreaOwned
 {
     public long Id { get; set; }
     public required string Name { get; set; }
@@ -9,8 +9,19 @@ public sealed class Person
     /// <summary>Home area (district code) so the table can be distributed by district.</summary>
     public required string DistrictCode { get; set; }
 
-    /// <summary>Masked form only (e.g. 138****5678); the full number is personal data handled by the identity module.</summary>
+    /// <summary>The most specific area the person belongs to (a grid, community or district); scopes who may see them.</summary>
+    public required string AreaCode { get; set; }
+
+    /// <summary>Masked form for lists (138****5678).</summary>
     public string? PhoneMasked { get; set; }
+
+    /// <summary>The full number, encrypted with ASP.NET Core Data Protection; read only through the audited unmask endpoint.</summary>
+    public string? PhoneCipher { get; set; }
+
+    public string? IdNumberMasked { get; set; }
+    public string? IdNumberCipher { get; set; }
+
+    string? IAreaOwned.OwningArea => AreaCode;
 
     public DateTime CreatedAt { get; set; }
 }

@@ -34,6 +34,7 @@ public static class DemoStaff
                     {
                         Name = NameFor(people++),
                         DistrictCode = g.Code[..AreaCode.DistrictLength],
+                        AreaCode = g.Code,
                         PhoneMasked = $"1{3 + people % 7}{people % 10}****{people % 10000:D4}",
                         CreatedAt = now,
                     };

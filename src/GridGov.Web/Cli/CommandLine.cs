@@ -125,7 +125,7 @@ public static class CommandLine
             var importer = new BoundaryImporter(ctx, db, options);
             var bytes = await File.ReadAllBytesAsync(path.FullName, ct);
             var outcome = await AnsiConsole.Status().StartAsync($"Importing {path.Name}…",
-                _ => importer.ImportAsync(bytes, path.Name, Environment.UserName, ct));
+                _ => importer.ImportAsync(bytes, path.Name, Environment.UserName, _ => true, ct)); // the operator of the machine
             if (outcome.Ok)
             {
                 AnsiConsole.MarkupLineInterpolated($"Imported {path.Name}: {outcome.Inserted:N0} new, {outcome.Updated:N0} updated.");

@@ -17,6 +17,12 @@ public sealed class GridGovOptions
     /// <summary>Sibling overlaps and overhangs below this many m² are treated as rounding noise.</summary>
     public double OverlapToleranceSquareMeters { get; set; } = 1.0;
 
+    /// <summary>Password of the demo accounts created with the demo city.</summary>
+    public string DemoPassword { get; set; } = "gridgov-demo-2026";
+
+    /// <summary>Seeded accounts must choose their own password at first sign-in (switch off only for automated demos).</summary>
+    public bool DemoAccountsMustChangePassword { get; set; } = true;
+
     /// <summary>Folder holding the division slices; empty means the "data/divisions" folder shipped with the app.</summary>
     public string? DivisionsFolder { get; set; }
 }

@@ -2,6 +2,7 @@ using GridGov.Data;
 using GridGov.Domain.Geo;
 using GridGov.Web.Features.Boundaries;
 using GridGov.Web.Features.Health;
+using GridGov.Web.Hosting.Security;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace GridGov.Web.Hosting;
@@ -21,7 +22,13 @@ public static class ServiceSetup
         var database = ResolveDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(options);
         services.AddSingleton(database);
-        services.AddDbContext<GridGovDb>(b => DbSetup.Configure(b, database.Provider, database.ConnectionString));
+        services.AddDbContext<GridGovDb>((sp, b) =>
+        {
+            DbSetup.Configure(b, database.Provider, database.ConnectionString);
+            b.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+        services.AddGridGovSecurity(builder.Configuration);
+        services.AddScoped<DemoAccounts>();
         services.AddSingleton(new GridIndexHolder(GridIndex.Empty(options.City)));
         services.AddScoped<BoundaryImporter>();
         services.AddSingleton<IndexRebuilder>();
@@ -34,6 +41,8 @@ public static class ServiceSetup
             .AddDbContextCheck<GridGovDb>("database")
             .AddCheck<IndexHealthCheck>("routing-index");
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxBoundaryUploadMegabytes * 1024L * 1024);
+        // Everything but the boundary import (which raises its own limit) is capped at 1 MB.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);

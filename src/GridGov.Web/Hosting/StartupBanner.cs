@@ -20,7 +20,11 @@ public static class StartupBanner
         Console.WriteLine($"  Database:   {db.Provider}");
         if (seeded is not null)
             Console.WriteLine($"  Demo city:  seeded {seeded.Areas:N0} areas and {seeded.People:N0} grid staff in {seeded.Elapsed.TotalSeconds:0.0} s (boundaries are SYNTHETIC)");
-        Console.WriteLine("  Logins:     none yet — the API is open until the identity module (issue 4) lands");
+        var options = app.Services.GetRequiredService<GridGovOptions>();
+        Console.WriteLine($"  Demo logins (password '{options.DemoPassword}'{(options.DemoAccountsMustChangePassword ? ", to be changed at first sign-in" : "")}):");
+        foreach (var a in DemoAccounts.All)
+            Console.WriteLine($"    {a.UserName,-18} {Features.Auth.AccessNames.Chinese(a.Role)} · {a.Area}{(a.Department is null ? "" : " · " + a.Department)}");
+        Console.WriteLine("  Sign in:    POST /api/auth/login {\"userName\":\"sjf.secretary\",\"password\":\"…\"}");
         Console.WriteLine();
     }
 }

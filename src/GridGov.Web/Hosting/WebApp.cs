@@ -1,9 +1,13 @@
+using GridGov.Web.Features.Access;
+using GridGov.Web.Features.Audit;
+using GridGov.Web.Features.Auth;
 using GridGov.Web.Features.Boundaries;
 using GridGov.Web.Features.Grids;
 using GridGov.Web.Features.Health;
 using GridGov.Web.Features.Locate;
 using GridGov.Web.Features.Regions;
 using GridGov.Web.Features.Staffing;
+using GridGov.Web.Hosting.Security;
 
 namespace GridGov.Web.Hosting;
 
@@ -18,6 +22,12 @@ public static class WebApp
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        if (!app.Environment.IsDevelopment()) app.UseHsts(); // only sent on HTTPS responses
+        app.UseAuthentication();
+        app.UseMiddleware<SessionGuard>();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
         {
@@ -32,6 +42,9 @@ public static class WebApp
         app.MapLocate();
         app.MapStaffing();
         app.MapBoundaries();
+        app.MapAuth();
+        app.MapAccess();
+        app.MapAudit();
         return app;
     }
 }

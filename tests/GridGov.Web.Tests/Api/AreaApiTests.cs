@@ -14,14 +14,14 @@ public abstract class AreaApiTests(AppFixture fixture)
     public async Task Region_tree_starts_at_the_city_with_real_names_and_synthetic_label()
     {
         var app = await fixture.GetAsync();
-        var (status, body) = await app.CreateClient().GetJson("/api/regions");
+        var (status, body) = await (await app.ClientFor("city.admin")).GetJson("/api/regions");
         Assert.Equal(200, status);
         Assert.Equal("成都市", body.GetProperty("area").GetProperty("name").GetString());
         var district = Assert.Single(body.GetProperty("children").EnumerateArray());
         Assert.Equal("锦江区", district.GetProperty("name").GetString());
         Assert.True(district.GetProperty("synthetic").GetBoolean());
 
-        var (_, street) = await app.CreateClient().GetJson("/api/regions/510104017");
+        var (_, street) = await (await app.ClientFor("city.admin")).GetJson("/api/regions/510104017");
         Assert.Equal("锦官驿街道", street.GetProperty("area").GetProperty("name").GetString());
         Assert.Contains(street.GetProperty("children").EnumerateArray(), c => c.GetProperty("name").GetString() == "水井坊社区居委会");
     }
@@ -38,7 +38,7 @@ public abstract class AreaApiTests(AppFixture fixture)
     public async Task Bad_or_unknown_codes_answer_with_problem_details(string url, int expected)
     {
         var app = await fixture.GetAsync();
-        var response = await app.CreateClient().GetAsync(url);
+        var response = await (await app.ClientFor("city.admin")).GetAsync(url);
         Assert.Equal(expected, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -47,7 +47,7 @@ public abstract class AreaApiTests(AppFixture fixture)
     public async Task Keyset_paging_returns_every_grid_of_the_area_exactly_once_in_code_order()
     {
         var app = await fixture.GetAsync();
-        var client = app.CreateClient();
+        var client = await app.ClientFor("city.admin");
         var seen = new List<string>();
         string? cursor = null;
         do
@@ -72,7 +72,7 @@ public abstract class AreaApiTests(AppFixture fixture)
     public async Task Locate_routes_an_interior_point_of_every_tenth_micro_grid_to_it()
     {
         var app = await fixture.GetAsync();
-        var client = app.CreateClient();
+        var client = await app.ClientFor("city.admin");
         await using var db = app.Db();
         var micros = await db.Areas.Where(a => a.Kind == AreaKind.MicroGrid).OrderBy(a => a.Code).ToListAsync();
         foreach (var micro in micros.Where((_, i) => i % 10 == 0))
@@ -92,7 +92,7 @@ public abstract class AreaApiTests(AppFixture fixture)
     public async Task Locate_accepts_gaode_coordinates_and_flags_points_outside_every_grid()
     {
         var app = await fixture.GetAsync();
-        var client = app.CreateClient();
+        var client = await app.ClientFor("city.admin");
         await using var db = app.Db();
         var micro = await db.Areas.Where(a => a.Kind == AreaKind.MicroGrid).OrderBy(a => a.Code).FirstAsync();
         var p = AreaRows.Shape(micro.Boundary)!.InteriorPoint;
@@ -134,7 +134,7 @@ public abstract class AreaApiTests(AppFixture fixture)
     public async Task Locate_refuses_impossible_coordinates_with_a_hint(string query, string hint)
     {
         var app = await fixture.GetAsync();
-        var response = await app.CreateClient().GetAsync("/api/locate?" + query);
+        var response = await (await app.ClientFor("city.admin")).GetAsync("/api/locate?" + query);
         Assert.Equal(400, (int)response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains(hint, text, StringComparison.OrdinalIgnoreCase);
@@ -144,7 +144,7 @@ public abstract class AreaApiTests(AppFixture fixture)
     public async Task Boundary_of_a_grid_is_a_geojson_feature_labelled_synthetic()
     {
         var app = await fixture.GetAsync();
-        var response = await app.CreateClient().GetAsync("/api/areas/51010401700101/boundary");
+        var response = await (await app.ClientFor("city.admin")).GetAsync("/api/areas/51010401700101/boundary");
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Json();
         Assert.Equal("Feature", body.GetProperty("type").GetString());
@@ -157,7 +157,7 @@ public abstract class AreaApiTests(AppFixture fixture)
     public async Task Health_reports_the_database_and_the_routing_index()
     {
         var app = await fixture.GetAsync();
-        var (status, body) = await app.CreateClient().GetJson("/health");
+        var (status, body) = await app.CreateClient().GetJson("/health"); // anonymous: no data in it
         Assert.Equal(200, status);
         Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         var index = body.GetProperty("checks").GetProperty("routing-index");
@@ -169,7 +169,7 @@ public abstract class AreaApiTests(AppFixture fixture)
     public async Task OpenApi_document_lists_the_endpoints_and_the_browsable_ui_is_served()
     {
         var app = await fixture.GetAsync();
-        var client = app.CreateClient();
+        var client = app.CreateClient(); // the API description is public
         var (_, doc) = await client.GetJson("/openapi/v1.json");
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/locate", paths);

@@ -33,7 +33,7 @@ public abstract class BoundaryImportApiTests(AppFixture fixture)
     public async Task Exported_boundaries_reimport_as_updates_without_changing_routing()
     {
         var app = await fixture.GetAsync();
-        var client = app.CreateClient();
+        var client = await app.ClientFor("city.admin");
         var exported = await Export(client, Community, "grid,micro");
         var count = exported["features"]!.AsArray().Count;
         Assert.True(count > 5);
@@ -49,7 +49,7 @@ public abstract class BoundaryImportApiTests(AppFixture fixture)
     public async Task A_new_dedicated_grid_is_imported_and_routing_sees_it_at_once()
     {
         var app = await fixture.GetAsync();
-        var client = app.CreateClient();
+        var client = await app.ClientFor("city.admin");
         await using var db = app.Db();
         var micro = await db.Areas.Where(a => a.Kind == AreaKind.MicroGrid && a.Code.StartsWith(Community)).OrderBy(a => a.Code).FirstAsync();
         var dedicated = (await db.Areas.Where(a => a.Kind == AreaKind.DedicatedGrid && a.Code.StartsWith(Community)).ToListAsync())
@@ -73,7 +73,7 @@ public abstract class BoundaryImportApiTests(AppFixture fixture)
     public async Task An_invalid_file_reports_every_problem_by_feature_and_changes_nothing()
     {
         var app = await fixture.GetAsync();
-        var client = app.CreateClient();
+        var client = await app.ClientFor("city.admin");
         await using var db = app.Db();
         var micros = await db.Areas.Where(a => a.Kind == AreaKind.MicroGrid && a.Code.StartsWith(Community)).OrderBy(a => a.Code).ToListAsync();
         var first = micros[0];
@@ -117,7 +117,7 @@ public abstract class BoundaryImportApiTests(AppFixture fixture)
     [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"51010401700201","name":"x","kind":"grid","parent":"510104017002"},"geometry":{"type":"Point","coordinates":[104,30]}}]}""", "Point")]
     public async Task Malformed_geojson_is_a_400_listing_the_problem(string json, string reason)
     {
-        var client = (await fixture.GetAsync()).CreateClient();
+        var client = await (await fixture.GetAsync()).ClientFor("city.admin");
         var response = await Import(client, json);
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync());
@@ -126,7 +126,7 @@ public abstract class BoundaryImportApiTests(AppFixture fixture)
     [SkippableFact]
     public async Task Oversized_and_empty_uploads_are_refused()
     {
-        var client = (await fixture.GetAsync()).CreateClient(); // the test app allows 2 MB
+        var client = await (await fixture.GetAsync()).ClientFor("city.admin"); // the test app allows 2 MB
         var big = "{\"type\":\"FeatureCollection\",\"features\":[" + new string(' ', 3 * 1024 * 1024) + "]}";
         Assert.Equal(413, (int)(await Import(client, big)).StatusCode);
         Assert.Equal(400, (int)(await Import(client, "")).StatusCode);
@@ -135,7 +135,7 @@ public abstract class BoundaryImportApiTests(AppFixture fixture)
     [SkippableFact]
     public async Task Export_of_an_unknown_area_is_404_and_a_bad_kind_is_400()
     {
-        var client = (await fixture.GetAsync()).CreateClient();
+        var client = await (await fixture.GetAsync()).ClientFor("city.admin");
         Assert.Equal(404, (int)(await client.GetAsync("/api/boundaries/export?area=510104999")).StatusCode);
         Assert.Equal(400, (int)(await client.GetAsync("/api/boundaries/export?area=510104&kind=city")).StatusCode);
     }

@@ -10,8 +10,8 @@ public abstract class StaffingApiTests(AppFixture fixture)
     [SkippableFact]
     public async Task A_person_is_assigned_listed_as_member_then_ended_and_kept_in_history()
     {
-        var client = (await fixture.GetAsync()).CreateClient();
-        var (created, person) = await client.PostJson("/api/people", new { name = "张晓燕", districtCode = "510104", phone = "13812345678" });
+        var client = await (await fixture.GetAsync()).ClientFor("sjf.secretary");
+        var (created, person) = await client.PostJson("/api/people", new { name = "张晓燕", areaCode = "510104017001", phone = "13812345678" });
         Assert.Equal(201, created);
         Assert.Equal("138****5678", person.GetProperty("phone").GetString());
         var id = person.GetProperty("id").GetInt64();
@@ -43,21 +43,24 @@ public abstract class StaffingApiTests(AppFixture fixture)
     [SkippableFact]
     public async Task Seeded_grids_have_staff_and_phones_are_only_ever_masked()
     {
-        var client = (await fixture.GetAsync()).CreateClient();
+        var client = await (await fixture.GetAsync()).ClientFor("sjf.secretary");
         var (_, members) = await client.GetJson($"/api/grids/{Grid}/members");
         Assert.Contains(members.EnumerateArray(), m => m.GetProperty("role").GetString() == "full_time_worker");
         Assert.All(members.EnumerateArray(), m => Assert.Matches(@"^\d{3}\*{4}\d{4}$", m.GetProperty("phone").GetString()!));
     }
 
     [SkippableTheory]
-    [InlineData("", "510104", null, "name")]
-    [InlineData("王五", "510199", null, "districtCode")]
-    [InlineData("王五", "510104017", null, "districtCode")]
-    [InlineData("王五", "510104", "12345", "phone")]
-    public async Task Registering_a_person_with_bad_input_names_the_field(string name, string district, string? phone, string field)
+    [InlineData("", "510104017001", null, null, "name")]
+    [InlineData("王五", "510104017999", null, null, "areaCode")]   // unknown community
+    [InlineData("王五", "510104017", null, null, "areaCode")]      // the street: outside a secretary's community
+    [InlineData("王五", "510104017002", null, null, "areaCode")]   // the sibling community
+    [InlineData("王五", "510104017001", "12345", null, "phone")]
+    [InlineData("王五", "510104017001", null, "510104199001011235", "idNumber")] // wrong check digit
+    [InlineData("王五", "510104017001", null, "51010419901301123X", "idNumber")] // month 13
+    public async Task Registering_a_person_with_bad_input_names_the_field(string name, string area, string? phone, string? idNumber, string field)
     {
-        var client = (await fixture.GetAsync()).CreateClient();
-        var (status, body) = await client.PostJson("/api/people", new { name, districtCode = district, phone });
+        var client = await (await fixture.GetAsync()).ClientFor("sjf.secretary");
+        var (status, body) = await client.PostJson("/api/people", new { name, areaCode = area, phone, idNumber });
         Assert.Equal(400, status);
         Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
     }
@@ -68,7 +71,7 @@ public abstract class StaffingApiTests(AppFixture fixture)
     [InlineData(Grid, "volunteer", "personId")]
     public async Task Assigning_with_bad_input_names_the_field(string grid, string role, string field)
     {
-        var client = (await fixture.GetAsync()).CreateClient();
+        var client = await (await fixture.GetAsync()).ClientFor("sjf.secretary");
         var (status, body) = await client.PostJson($"/api/grids/{grid}/assignments", new { personId = 987654321, role });
         Assert.Equal(400, status);
         Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
@@ -77,7 +80,7 @@ public abstract class StaffingApiTests(AppFixture fixture)
     [SkippableFact]
     public async Task Assigning_to_an_unknown_grid_is_404_and_ending_an_unknown_assignment_is_404()
     {
-        var client = (await fixture.GetAsync()).CreateClient();
+        var client = await (await fixture.GetAsync()).ClientFor("sjf.secretary");
         var (status, _) = await client.PostJson("/api/grids/51010401700199/assignments", new { personId = 1, role = "volunteer" });
         Assert.Equal(404, status);
         var (ended, _) = await client.PostJson("/api/assignments/99999999/end", new { });

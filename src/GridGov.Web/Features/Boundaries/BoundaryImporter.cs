@@ -14,9 +14,13 @@ public sealed record ImportOutcome(bool Ok, int Inserted, int Updated, IReadOnly
 /// </summary>
 public sealed class BoundaryImporter(GridGovDb db, Database database, GridGovOptions options, IndexRebuilder? rebuilder = null)
 {
-    public async Task<ImportOutcome> ImportAsync(ReadOnlyMemory<byte> geojson, string source, string importedBy, CancellationToken ct)
+    /// <param name="mayChange">Which codes the importer may write (the caller's area); others are reported, not written.</param>
+    public async Task<ImportOutcome> ImportAsync(ReadOnlyMemory<byte> geojson, string source, string importedBy,
+        Func<string, bool> mayChange, CancellationToken ct)
     {
         var (features, problems) = GeoJsonBoundaryReader.Read(geojson);
+        foreach (var f in features.Where(f => !mayChange(f.Code)))
+            problems.Add(new BoundaryProblem(f.Index, f.Code, "outside your area: you may only import boundaries inside the areas you administer"));
         // Validate what did parse as well, so one round trip lists every problem in the file.
         if (features.Count > 0)
             problems.AddRange(BoundaryValidator.Validate(features, new StoredBoundaries(db), options.OverlapToleranceSquareMeters));

@@ -8,7 +8,7 @@ namespace GridGov.Web.Features.Locate;
 public static class LocateEndpoints
 {
     public static void MapLocate(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/locate", Locate).WithTags("Routing")
+        app.MapGet("/api/locate", Locate).WithTags("Routing").RequireAuthorization()
             .WithSummary("Which grid is this point in? lon/lat in WGS-84, or crs=gcj02 for Gaode/Tencent map coordinates");
 
     private static IResult Locate(string? lon, string? lat, string? crs, GridIndexHolder index)

@@ -1,54 +1,86 @@
 using GridGov.Data;
 using GridGov.Data.Entities;
 using GridGov.Domain.Areas;
+using GridGov.Domain.Security;
 using GridGov.Web.Hosting;
+using GridGov.Web.Hosting.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Web.Features.Staffing;
 
-/// <summary>People and their roles in grids. Assignments are ended, never deleted, so the history stays.</summary>
+/// <summary>
+/// People and their roles in grids, inside the caller's area. Assignments are ended, never deleted. Personal
+/// numbers are stored encrypted and shown masked; the full numbers come only from /contact, with a reason, audited.
+/// </summary>
 public static class StaffingEndpoints
 {
     public static void MapStaffing(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api").WithTags("Staffing");
-        g.MapPost("/people", CreatePerson).WithSummary("Register a person who can be assigned to grids");
-        g.MapGet("/grids/{code}/members", (string code, GridGovDb db, CancellationToken ct) => Assignments(code, false, db, ct))
-            .WithSummary("Who is responsible for this grid now");
-        g.MapGet("/grids/{code}/assignments", (string code, GridGovDb db, CancellationToken ct) => Assignments(code, true, db, ct))
-            .WithSummary("Every assignment of this grid, current and ended (history)");
-        g.MapPost("/grids/{code}/assignments", Assign).WithSummary("Assign a person to a grid in a role");
-        g.MapPost("/assignments/{id:long}/end", End).WithSummary("End an assignment (kept in the history)");
+        g.MapPost("/people", CreatePerson).RequirePermission(Permission.StaffWrite).WithSummary("Register a person in an area of yours");
+        g.MapGet("/people/{id:long}", GetPerson).RequirePermission(Permission.StaffRead).WithSummary("A person (numbers masked)");
+        g.MapGet("/people/{id:long}/contact", Contact).RequirePermission(Permission.PeopleUnmask)
+            .WithSummary("A person's full phone and ID numbers; requires a reason and is audited");
+        g.MapGet("/grids/{code}/members", (string code, GridGovDb db, Caller caller, CancellationToken ct) => Assignments(code, false, db, caller, ct))
+            .RequirePermission(Permission.StaffRead).WithSummary("Who is responsible for this grid now");
+        g.MapGet("/grids/{code}/assignments", (string code, GridGovDb db, Caller caller, CancellationToken ct) => Assignments(code, true, db, caller, ct))
+            .RequirePermission(Permission.StaffRead).WithSummary("Every assignment of this grid, current and ended (history)");
+        g.MapPost("/grids/{code}/assignments", Assign).RequirePermission(Permission.StaffWrite).WithSummary("Assign a person to a grid in a role");
+        g.MapPost("/assignments/{id:long}/end", End).RequirePermission(Permission.StaffWrite).WithSummary("End an assignment (kept in the history)");
     }
 
-    private static async Task<IResult> CreatePerson(NewPerson body, GridGovDb db, CancellationToken ct)
+    private static async Task<IResult> CreatePerson(NewPerson body, GridGovDb db, Caller caller, PersonalData pii, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var name = body.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 50) errors["name"] = ["Name is required, at most 50 characters."];
-        if (body.DistrictCode is null || AreaCode.KindOf(body.DistrictCode) != AreaKind.District
-            || !await db.Areas.AnyAsync(a => a.Code == body.DistrictCode, ct))
-            errors["districtCode"] = ["districtCode must be the 6-digit code of a loaded district."];
+        if (body.AreaCode is null || !AreaCode.IsWellFormed(body.AreaCode) || AreaCode.KindOf(body.AreaCode) == AreaKind.City
+            || !caller.Covers(Permission.StaffWrite, body.AreaCode) || !await db.Areas.AnyAsync(a => a.Code == body.AreaCode, ct))
+            errors["areaCode"] = ["areaCode must be a district, street, community or grid inside your area."];
         var phone = body.Phone?.Trim();
-        if (!string.IsNullOrEmpty(phone) && !PhoneMask.IsMobile(phone))
+        if (!string.IsNullOrEmpty(phone) && !PersonalNumbers.IsMobile(phone))
             errors["phone"] = ["phone must be an 11-digit mainland mobile number, e.g. 13812345678."];
+        var id = body.IdNumber?.Trim();
+        if (!string.IsNullOrEmpty(id) && PersonalNumbers.IdCardProblem(PersonalNumbers.Normalize(id)) is { } idProblem)
+            errors["idNumber"] = [$"Not a valid ID card number: {idProblem}."];
         if (errors.Count > 0) return Problems.Invalid(errors);
 
         var person = new Person
         {
             Name = name!,
-            DistrictCode = body.DistrictCode!,
-            PhoneMasked = string.IsNullOrEmpty(phone) ? null : PhoneMask.Mask(phone),
+            AreaCode = body.AreaCode!,
+            DistrictCode = body.AreaCode![..AreaCode.DistrictLength],
             CreatedAt = DateTime.UtcNow,
         };
+        if (!string.IsNullOrEmpty(phone)) (person.PhoneMasked, person.PhoneCipher) = pii.ProtectPhone(phone);
+        if (!string.IsNullOrEmpty(id)) (person.IdNumberMasked, person.IdNumberCipher) = pii.ProtectIdCard(id);
         db.People.Add(person);
         await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/people/{person.Id}", new PersonDto(person.Id, person.Name, person.DistrictCode, person.PhoneMasked));
+        return Results.Created($"/api/people/{person.Id}", ToDto(person));
     }
 
-    private static async Task<IResult> Assignments(string code, bool includeEnded, GridGovDb db, CancellationToken ct)
+    private static async Task<IResult> GetPerson(long id, GridGovDb db, Caller caller, CancellationToken ct)
     {
-        if (await FindGrid(code, db, ct) is { } problem) return problem;
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        return person is null || !caller.Covers(Permission.StaffRead, person.AreaCode)
+            ? Problems.NotFound($"No person {id} in your area.")
+            : Results.Ok(ToDto(person));
+    }
+
+    private static async Task<IResult> Contact(long id, string? reason, GridGovDb db, Caller caller, PersonalData pii, AuditWriter audit, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 200)
+            return Problems.Invalid("reason", "Say why you need the full numbers (at most 200 characters); it is recorded.");
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null || !caller.Covers(Permission.PeopleUnmask, person.AreaCode)) return Problems.NotFound($"No person {id} in your area.");
+        await audit.RecordAsync("unmask", nameof(Person), id.ToString(System.Globalization.CultureInfo.InvariantCulture), person.AreaCode,
+            $"phone {person.PhoneMasked ?? "-"}, id {person.IdNumberMasked ?? "-"}", reason.Trim(), ct);
+        return Results.Ok(new PersonContact(person.Id, person.Name, pii.Reveal(person.PhoneCipher), pii.Reveal(person.IdNumberCipher)));
+    }
+
+    private static async Task<IResult> Assignments(string code, bool includeEnded, GridGovDb db, Caller caller, CancellationToken ct)
+    {
+        if (await FindGrid(code, Permission.StaffRead, db, caller, ct) is { } problem) return problem;
         var q = from a in db.GridAssignments.AsNoTracking()
                 join p in db.People.AsNoTracking() on a.PersonId equals p.Id
                 where a.GridCode == code && (includeEnded || a.EndedAt == null)
@@ -58,16 +90,18 @@ public static class StaffingEndpoints
         return Results.Ok(rows.Select(r => ToDto(r.a, r.Name, r.PhoneMasked)).ToList());
     }
 
-    private static async Task<IResult> Assign(string code, NewAssignment body, GridGovDb db, CancellationToken ct)
+    private static async Task<IResult> Assign(string code, NewAssignment body, GridGovDb db, Caller caller, CancellationToken ct)
     {
-        if (await FindGrid(code, db, ct) is { } problem) return problem;
+        if (await FindGrid(code, Permission.StaffWrite, db, caller, ct) is { } problem) return problem;
         var errors = new Dictionary<string, string[]>();
         var role = GridRoles.Parse(body.Role);
         if (role is null) errors["role"] = [$"role must be one of: {GridRoles.All}."];
         else if (role == GridRole.MicroGridWorker && AreaCode.KindOf(code) != AreaKind.MicroGrid)
             errors["role"] = ["A micro-grid worker is assigned to a micro-grid (16-digit code)."];
         var person = body.PersonId is { } id ? await db.People.FindAsync([id], ct) : null;
-        if (person is null) errors["personId"] = ["personId must be the id of a registered person."];
+        // Someone from another area is indistinguishable from nobody: no existence leak.
+        if (person is null || !caller.CanNavigate(Permission.StaffWrite, person.AreaCode))
+            errors["personId"] = ["personId must be the id of a person registered in your area."];
         if (body.Note is { Length: > 200 }) errors["note"] = ["note is at most 200 characters."];
         if (errors.Count > 0) return Problems.Invalid(errors);
 
@@ -89,11 +123,12 @@ public static class StaffingEndpoints
         return Results.Created($"/api/grids/{code}/assignments", ToDto(assignment, person.Name, person.PhoneMasked));
     }
 
-    private static async Task<IResult> End(long id, EndAssignment? body, GridGovDb db, CancellationToken ct)
+    private static async Task<IResult> End(long id, EndAssignment? body, GridGovDb db, Caller caller, CancellationToken ct)
     {
         if (body?.Note is { Length: > 200 }) return Problems.Invalid("note", "note is at most 200 characters.");
         var assignment = await db.GridAssignments.FindAsync([id], ct);
-        if (assignment is null) return Problems.NotFound($"No assignment {id}.");
+        if (assignment is null || !caller.Covers(Permission.StaffWrite, assignment.GridCode))
+            return Problems.NotFound($"No assignment {id} in your area.");
         if (assignment.EndedAt is not null)
             return Problems.Conflict($"Assignment {id} already ended at {assignment.EndedAt:O}.");
         assignment.EndedAt = DateTime.UtcNow;
@@ -103,13 +138,16 @@ public static class StaffingEndpoints
         return Results.Ok(ToDto(assignment, person.Name, person.PhoneMasked));
     }
 
-    private static async Task<IResult?> FindGrid(string code, GridGovDb db, CancellationToken ct)
+    private static async Task<IResult?> FindGrid(string code, Permission permission, GridGovDb db, Caller caller, CancellationToken ct)
     {
         var kind = AreaCode.KindOf(code);
         if (kind is null || !kind.Value.IsGrid())
             return Problems.Invalid("code", "A grid code is 14 digits (general or dedicated grid) or 16 digits (micro-grid).");
-        return await db.Areas.AnyAsync(a => a.Code == code, ct) ? null : Problems.NotFound($"No grid with code {code}.");
+        return caller.Covers(permission, code) && await db.Areas.AnyAsync(a => a.Code == code, ct)
+            ? null : Problems.NotFound($"No grid with code {code} in your area.");
     }
+
+    private static PersonDto ToDto(Person p) => new(p.Id, p.Name, p.AreaCode, p.PhoneMasked, p.IdNumberMasked);
 
     private static AssignmentDto ToDto(GridAssignment a, string name, string? phone) =>
         new(a.Id, a.GridCode, a.PersonId, name, phone, a.Role.ToWire(), a.Role.ToChinese(),

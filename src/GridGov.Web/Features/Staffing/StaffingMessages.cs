@@ -2,8 +2,9 @@ using GridGov.Data.Entities;
 
 namespace GridGov.Web.Features.Staffing;
 
-public sealed record NewPerson(string? Name, string? DistrictCode, string? Phone);
-public sealed record PersonDto(long Id, string Name, string DistrictCode, string? Phone);
+public sealed record NewPerson(string? Name, string? AreaCode, string? Phone, string? IdNumber);
+public sealed record PersonDto(long Id, string Name, string AreaCode, string? Phone, string? IdNumber);
+public sealed record PersonContact(long Id, string Name, string? Phone, string? IdNumber);
 public sealed record NewAssignment(long? PersonId, string? Role, string? Note);
 public sealed record EndAssignment(string? Note);
 public sealed record AssignmentDto(

@@ -1,0 +1,79 @@
+using GridGov.Domain.Areas;
+
+namespace GridGov.Domain.Security;
+
+/// <summary>The role → permission table and the rules for who may grant what. Pure: no I/O.</summary>
+public static class RolePolicy
+{
+    private static readonly Dictionary<AppRole, Permission[]> Table = new()
+    {
+        [AppRole.CityAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite],
+        [AppRole.DistrictAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite],
+        [AppRole.StreetAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite],
+        [AppRole.CommandOperator] = [Permission.AreasRead, Permission.StaffRead],
+        // Those who visit and call residents may see their numbers; each unmasked read is audited.
+        [AppRole.CommunitySecretary] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask, Permission.GrantsWrite],
+        [AppRole.CommunityStaff] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask],
+        [AppRole.GridHead] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask],
+        [AppRole.GridWorker] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask],
+        [AppRole.MicroGridWorker] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask],
+        [AppRole.DepartmentHandler] = [Permission.AreasRead],
+        [AppRole.Resident] = [],
+        [AppRole.ApiClient] = [],
+    };
+
+    public static bool Allows(AppRole role, Permission permission) => Table[role].Contains(permission);
+
+    /// <summary>Lower is more senior. Used so nobody can grant a role as senior as their own (or raise themselves).</summary>
+    public static int Rank(AppRole role) => role switch
+    {
+        AppRole.CityAdmin => 0,
+        AppRole.DistrictAdmin => 1,
+        AppRole.StreetAdmin => 2,
+        AppRole.CommandOperator => 3,
+        AppRole.CommunitySecretary => 3,
+        AppRole.CommunityStaff => 4,
+        AppRole.GridHead => 5,
+        AppRole.DepartmentHandler => 5,
+        AppRole.GridWorker => 6,
+        AppRole.MicroGridWorker => 7,
+        AppRole.ApiClient => 7,
+        AppRole.Resident => 8,
+        _ => 9,
+    };
+
+    /// <summary>The area level a role is granted at (a community secretary's area is a community, and so on).</summary>
+    public static AreaKind? AreaLevel(AppRole role) => role switch
+    {
+        AppRole.CityAdmin => AreaKind.City,
+        AppRole.DistrictAdmin or AppRole.DepartmentHandler or AppRole.ApiClient => AreaKind.District,
+        AppRole.StreetAdmin => AreaKind.Street,
+        AppRole.CommandOperator => null, // a command centre sits at district or street level
+        AppRole.CommunitySecretary or AppRole.CommunityStaff => AreaKind.Community,
+        AppRole.GridHead or AppRole.GridWorker => AreaKind.GeneralGrid,
+        AppRole.MicroGridWorker => AreaKind.MicroGrid,
+        AppRole.Resident => null,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Why <paramref name="grantor"/> (holding <paramref name="grantorGrants"/>) may not grant <paramref name="role"/>
+    /// in <paramref name="area"/> to <paramref name="granteeId"/>, or null when allowed.
+    /// </summary>
+    public static string? GrantProblem(long grantor, IReadOnlyList<(AppRole Role, string Area)> grantorGrants,
+        long granteeId, AppRole role, string? area)
+    {
+        if (grantor == granteeId) return "nobody may change their own roles";
+        if (role == AppRole.Resident) return "resident accounts are created by sign-up, not granted";
+        if (area is null || !AreaCode.IsWellFormed(area)) return "a role is granted for an area code";
+        var level = AreaLevel(role);
+        var kind = AreaCode.KindOf(area);
+        if (level is not null && kind != level && !(level == AreaKind.GeneralGrid && kind == AreaKind.DedicatedGrid))
+            return $"{role} is granted for a {level.Value.ToWire()}, not a {kind?.ToWire() ?? "invalid code"}";
+        if (role == AppRole.CommandOperator && kind is not (AreaKind.City or AreaKind.District or AreaKind.Street))
+            return "a command operator is granted for the city, a district or a street";
+        var allowed = grantorGrants.Any(g =>
+            Allows(g.Role, Permission.GrantsWrite) && AreaCode.IsWithin(area, g.Area) && Rank(role) > Rank(g.Role));
+        return allowed ? null : "you may only grant roles junior to your own, inside your own area";
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using GridGov.Data;
+using GridGov.Data.Entities;
+using GridGov.Domain.Areas;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace GridGov.Web.Hosting.Security;
+
+/// <summary>
+/// Audits every EF write in one place: each added, changed or deleted row becomes an audit entry (who, when,
+/// what, before → after of the changed fields) committed in the same transaction as the change itself.
+/// Encrypted and secret columns never appear; masked columns stand in for them.
+/// </summary>
+public sealed class AuditInterceptor(IHttpContextAccessor accessor) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneCipher", "IdNumberCipher", "Boundary",
+    };
+
+    private readonly List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)> _pending = [];
+    private IDbContextTransaction? _ownTransaction;
+    private bool _writingAudit;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        if (_writingAudit || eventData.Context is not GridGovDb db) return result;
+        _pending.Clear();
+        foreach (var e in db.ChangeTracker.Entries())
+        {
+            if (e.Entity is AuditEntry || e.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey) continue;
+            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var changes = new Dictionary<string, object?[]>();
+            foreach (var p in e.Properties)
+            {
+                if (Hidden.Contains(p.Metadata.Name) || p.Metadata.IsPrimaryKey()) continue;
+                if (e.State == EntityState.Modified && !p.IsModified) continue;
+                if (e.State == EntityState.Modified && Equals(p.OriginalValue, p.CurrentValue)) continue;
+                changes[p.Metadata.Name] = e.State switch
+                {
+                    EntityState.Added => [null, p.CurrentValue],
+                    EntityState.Deleted => [p.OriginalValue, null],
+                    _ => [p.OriginalValue, p.CurrentValue],
+                };
+            }
+            if (e.State == EntityState.Modified && changes.Count == 0) continue;
+            _pending.Add((e, e.State.ToString().ToLowerInvariant() switch { "added" => "create", "deleted" => "delete", _ => "update" }, changes));
+        }
+        if (_pending.Count > 0 && db.Database.CurrentTransaction is null)
+            _ownTransaction = await db.Database.BeginTransactionAsync(ct);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        if (_writingAudit || eventData.Context is not GridGovDb db || _pending.Count == 0) return result;
+        var http = accessor.HttpContext;
+        var caller = http?.RequestServices.GetService<Caller>();
+        var now = DateTime.UtcNow;
+        foreach (var (entry, action, changes) in _pending)
+        {
+            var area = (entry.Entity as IAreaOwned)?.OwningArea;
+            db.AuditLog.Add(new AuditEntry
+            {
+                At = now,
+                UserId = caller?.UserId,
+                UserName = caller?.IsAuthenticated == true ? caller.Name : http is null ? "system" : "anonymous",
+                Action = action,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => p.CurrentValue)),
+                AreaCode = area,
+                DistrictCode = area is null ? null : AreaCode.DistrictOf(area),
+                Summary = Truncate(JsonSerializer.Serialize(changes), 4000),
+                Ip = caller?.Ip,
+            });
+        }
+        _pending.Clear();
+        _writingAudit = true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            if (_ownTransaction is not null) await _ownTransaction.CommitAsync(ct);
+        }
+        finally
+        {
+            _writingAudit = false;
+            if (_ownTransaction is not null) await _ownTransaction.DisposeAsync();
+            _ownTransaction = null;
+        }
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
+    {
+        _pending.Clear();
+        if (_ownTransaction is not null && !_writingAudit)
+        {
+            await _ownTransaction.RollbackAsync(ct);
+            await _ownTransaction.DisposeAsync();
+            _ownTransaction = null;
+        }
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using GridGov.Data;
+using GridGov.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GridGov.Web.Hosting.Security;
+
+/// <summary>
+/// Runs after authentication on every request with a signed-in user: the account must still exist with the same
+/// security stamp (so a revoked bearer token or a session from before a password change stops working at once,
+/// on every node), a forced password change blocks everything but /api/auth, and the user's area grants are loaded
+/// for <see cref="Caller"/>.
+/// </summary>
+public sealed class SessionGuard(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, GridGovDb db, IOptions<IdentityOptions> identity)
+    {
+        var user = http.User;
+        if (user.Identity?.IsAuthenticated == true)
+        {
+            var id = long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : -1;
+            var stampClaim = user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+            var account = await db.Users.AsNoTracking().Where(u => u.Id == id)
+                .Select(u => new { u.SecurityStamp, u.MustChangePassword, u.LockoutEnd }).FirstOrDefaultAsync(http.RequestAborted);
+            if (account is null || account.SecurityStamp != stampClaim || account.LockoutEnd > DateTimeOffset.UtcNow)
+            {
+                await Results.Problem(statusCode: 401, title: "Signed out", detail: "This session or token has been revoked; sign in again.").ExecuteAsync(http);
+                return;
+            }
+            if (account.MustChangePassword && !http.Request.Path.StartsWithSegments("/api/auth"))
+            {
+                await Results.Problem(statusCode: 403, title: "Password change required",
+                    detail: "Choose your own password first: POST /api/auth/password.").ExecuteAsync(http);
+                return;
+            }
+            http.Items[Caller.GrantsItem] = await db.RoleGrants.AsNoTracking()
+                .Where(g => g.UserId == id && g.RevokedAt == null)
+                .Select(g => new Grant(g.Id, g.Role, g.AreaCode, g.Department)).ToListAsync(http.RequestAborted);
+        }
+        await next(http);
+    }
+}

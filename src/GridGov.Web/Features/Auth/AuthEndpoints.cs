@@ -110,8 +110,9 @@ public static class AuthEndpoints
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            // First key: stored without rotating the security stamp (ResetAuthenticatorKeyAsync would sign the caller out).
+            key = users.GenerateNewAuthenticatorKey();
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
         }
         var uri = $"otpauth://totp/GridGov:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer=GridGov&digits=6";
         return Results.Ok(new TwoFactorSetup(key!, uri));

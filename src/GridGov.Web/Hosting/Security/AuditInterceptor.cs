@@ -21,6 +21,12 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor) : SaveChange
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneCipher", "IdNumberCipher", "Boundary",
     };
 
+    // Chinese stays readable in the log; HTML-sensitive characters are still escaped.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     private readonly List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)> _pending = [];
     private IDbContextTransaction? _ownTransaction;
     private bool _writingAudit;
@@ -74,7 +80,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor) : SaveChange
                 EntityId = string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => p.CurrentValue)),
                 AreaCode = area,
                 DistrictCode = area is null ? null : AreaCode.DistrictOf(area),
-                Summary = Truncate(JsonSerializer.Serialize(changes), 4000),
+                Summary = Truncate(JsonSerializer.Serialize(changes, Json), 4000),
                 Ip = caller?.Ip,
             });
         }

@@ -7,6 +7,7 @@ using GridGov.Domain.Boundaries;
 using GridGov.Domain.Demo;
 using GridGov.Web.Features.Boundaries;
 using GridGov.Web.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -18,7 +19,7 @@ namespace GridGov.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["seed", "migrate", "import-boundaries", "export-boundaries", "generate", "schema-script"];
+    private static readonly string[] Verbs = ["seed", "migrate", "import-boundaries", "export-boundaries", "generate", "schema-script", "rotate-keys"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg) || arg is "--help" or "-h" or "help";
 
@@ -35,6 +36,7 @@ public static class CommandLine
         root.Subcommands.Add(Export());
         root.Subcommands.Add(Generate());
         root.Subcommands.Add(SchemaScript());
+        root.Subcommands.Add(RotateKeys());
         try
         {
             return await root.Parse(args).InvokeAsync();
@@ -199,6 +201,26 @@ public static class CommandLine
                 GeoJsonBoundaryWriter.WriteEnd(w);
             });
             AnsiConsole.MarkupLineInterpolated($"Wrote {n:N0} synthetic features to {parse.GetValue(output)!.Name}.");
+            return 0;
+        });
+        return c;
+    }
+
+    private static Command RotateKeys()
+    {
+        var c = WithDb(new Command("rotate-keys", "Start a new Data Protection key now (new personal data is encrypted with it; old keys still decrypt)"));
+        c.SetAction(async (parse, ct) =>
+        {
+            var (db, _) = Resolve(parse);
+            await Migrator.MigrateAsync(db.Provider, db.ConnectionString, ct);
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddDbContext<GridGovDb>(b => DbSetup.Configure(b, db.Provider, db.ConnectionString));
+            services.AddDataProtection().SetApplicationName("GridGov").PersistKeysToDbContext<GridGovDb>();
+            await using var provider = services.BuildServiceProvider();
+            var keys = provider.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>();
+            var key = keys.CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
+            AnsiConsole.MarkupLineInterpolated($"New key {key.KeyId} active from {key.ActivationDate:u} until {key.ExpirationDate:u}; {keys.GetAllKeys().Count} keys in the ring.");
             return 0;
         });
         return c;

@@ -8,7 +8,7 @@ public static partial class PersonalNumbers
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckChars = "10X98765432";
 
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
+    [GeneratedRegex(@"^1[3-9][0-9]{9}\z")] // ASCII digits only, no trailing newline
     private static partial Regex MobilePattern();
 
     public static bool IsMobile(string? phone) => phone is not null && MobilePattern().IsMatch(phone);

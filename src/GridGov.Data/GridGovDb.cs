@@ -15,6 +15,12 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
     public DbSet<GridAssignment> GridAssignments => Set<GridAssignment>();
     public DbSet<BoundaryImport> BoundaryImports => Set<BoundaryImport>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseHistory> CaseHistory => Set<CaseHistory>();
+    public DbSet<CasePhoto> CasePhotos => Set<CasePhoto>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     /// <summary>The Data Protection key ring, shared by every app node so each can decrypt what another encrypted.</summary>
@@ -41,6 +47,76 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
             e.Property(x => x.Department).HasMaxLength(50);
             e.HasIndex(x => new { x.UserId, x.RevokedAt });
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Category>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(8);
+            e.Property(x => x.ParentCode).HasMaxLength(8);
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.NameEn).HasMaxLength(100);
+            e.Property(x => x.DepartmentKind).HasMaxLength(10);
+        });
+        b.Entity<Department>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(20);
+            e.Property(x => x.Kind).HasMaxLength(10);
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.HasIndex(x => x.DistrictCode);
+        });
+        b.Entity<Case>(e =>
+        {
+            e.ToTable("cases");
+            e.Property(x => x.TrackingNo).HasMaxLength(20);
+            e.Property(x => x.CategoryCode).HasMaxLength(8);
+            e.Property(x => x.Description).HasMaxLength(2000);
+            e.Property(x => x.Source).HasMaxLength(20);
+            e.Property(x => x.AddressText).HasMaxLength(200);
+            e.Property(x => x.AreaCode).HasMaxLength(16);
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.Property(x => x.ReporterName).HasMaxLength(50);
+            e.Property(x => x.ReporterPhoneMasked).HasMaxLength(20);
+            e.Property(x => x.ReporterPhoneCipher).HasMaxLength(400);
+            e.Property(x => x.AssigneeDepartment).HasMaxLength(20);
+            e.Property(x => x.RatingComment).HasMaxLength(500);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.TrackingNo).IsUnique();
+            e.HasIndex(x => x.IdempotencyKey).IsUnique();
+            e.HasIndex(x => new { x.AreaCode, x.Id });
+            e.HasIndex(x => new { x.Status, x.ResolveDueAt });
+            e.HasIndex(x => new { x.CategoryCode, x.Status });
+            e.HasIndex(x => x.AssigneeUserId);
+            e.HasIndex(x => x.ReporterUserId);
+        });
+        b.Entity<CaseHistory>(e =>
+        {
+            e.ToTable("case_history");
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.Property(x => x.ActorName).HasMaxLength(100);
+            e.Property(x => x.Action).HasMaxLength(30);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.Property(x => x.PhotoIds).HasMaxLength(400);
+            e.HasIndex(x => new { x.CaseId, x.Id });
+        });
+        b.Entity<CasePhoto>(e =>
+        {
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.Property(x => x.ContentType).HasMaxLength(30);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.Path).HasMaxLength(200);
+            e.Property(x => x.ThumbnailPath).HasMaxLength(200);
+            e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<Notification>(e =>
+        {
+            e.Property(x => x.AreaCode).HasMaxLength(16);
+            e.Property(x => x.Kind).HasMaxLength(30);
+            e.Property(x => x.Message).HasMaxLength(500);
+            e.HasIndex(x => new { x.UserId, x.Id });
+            e.HasIndex(x => new { x.AreaCode, x.Id });
         });
         b.Entity<AuditEntry>(e =>
         {

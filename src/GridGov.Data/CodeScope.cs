@@ -12,9 +12,13 @@ public static class CodeScope
     private static readonly System.Reflection.MethodInfo Compare =
         typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
-    public static IQueryable<T> WithinAny<T>(this IQueryable<T> query, Expression<Func<T, string>> code, IReadOnlyCollection<string> areas)
+    public static IQueryable<T> WithinAny<T>(this IQueryable<T> query, Expression<Func<T, string>> code, IReadOnlyCollection<string> areas) =>
+        query.Where(Predicate(code, areas));
+
+    /// <summary>The same test as an expression, to combine with other conditions (e.g. "or assigned to me").</summary>
+    public static Expression<Func<T, bool>> Predicate<T>(Expression<Func<T, string>> code, IReadOnlyCollection<string> areas)
     {
-        if (areas.Count == 0) return query.Where(_ => false);
+        if (areas.Count == 0) return Expression.Lambda<Func<T, bool>>(Expression.Constant(false), code.Parameters);
         Expression? any = null;
         foreach (var area in areas)
         {
@@ -25,6 +29,18 @@ public static class CodeScope
                     Expression.Call(Compare, code.Body, Expression.Constant(upper)), Expression.Constant(0)));
             any = any is null ? range : Expression.OrElse(any, range);
         }
-        return query.Where(Expression.Lambda<Func<T, bool>>(any!, code.Parameters));
+        return Expression.Lambda<Func<T, bool>>(any!, code.Parameters);
+    }
+
+    /// <summary>a OR b over the same parameter.</summary>
+    public static Expression<Func<T, bool>> Or<T>(this Expression<Func<T, bool>> a, Expression<Func<T, bool>> b)
+    {
+        var body = new Rebind(b.Parameters[0], a.Parameters[0]).Visit(b.Body);
+        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(a.Body, body), a.Parameters);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }

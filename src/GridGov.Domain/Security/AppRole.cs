@@ -27,4 +27,13 @@ public enum Permission
     PeopleUnmask,
     AuditRead,
     GrantsWrite,
+    CasesRead,
+    /// <summary>Report a case (intake).</summary>
+    CasesReport,
+    /// <summary>Register, reject, merge, dispatch, verify, approve, reopen: the supervising side of the loop.</summary>
+    CasesDispatch,
+    /// <summary>Accept, handle, feed back, ask for suspension or extension: the handling side.</summary>
+    CasesHandle,
+    /// <summary>Edit categories, time limits and the working calendar.</summary>
+    CategoriesWrite,
 }

@@ -5,21 +5,25 @@ namespace GridGov.Domain.Security;
 /// <summary>The role → permission table and the rules for who may grant what. Pure: no I/O.</summary>
 public static class RolePolicy
 {
+    private static readonly Permission[] Supervise = [Permission.CasesRead, Permission.CasesReport, Permission.CasesDispatch];
+    private static readonly Permission[] Handle = [Permission.CasesRead, Permission.CasesReport, Permission.CasesHandle];
+
     private static readonly Dictionary<AppRole, Permission[]> Table = new()
     {
-        [AppRole.CityAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite],
-        [AppRole.DistrictAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite],
-        [AppRole.StreetAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite],
-        [AppRole.CommandOperator] = [Permission.AreasRead, Permission.StaffRead],
+        [AppRole.CityAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, Permission.CategoriesWrite, .. Supervise],
+        [AppRole.DistrictAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, .. Supervise],
+        [AppRole.StreetAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, .. Supervise],
+        [AppRole.CommandOperator] = [Permission.AreasRead, Permission.StaffRead, .. Supervise],
         // Those who visit and call residents may see their numbers; each unmasked read is audited.
-        [AppRole.CommunitySecretary] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask, Permission.GrantsWrite],
-        [AppRole.CommunityStaff] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask],
-        [AppRole.GridHead] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask],
-        [AppRole.GridWorker] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask],
-        [AppRole.MicroGridWorker] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask],
-        [AppRole.DepartmentHandler] = [Permission.AreasRead],
-        [AppRole.Resident] = [],
-        [AppRole.ApiClient] = [],
+        [AppRole.CommunitySecretary] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask, Permission.GrantsWrite, .. Supervise, Permission.CasesHandle],
+        [AppRole.CommunityStaff] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask, .. Supervise, Permission.CasesHandle],
+        [AppRole.GridHead] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask, .. Handle],
+        [AppRole.GridWorker] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask, .. Handle],
+        [AppRole.MicroGridWorker] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask, .. Handle],
+        // A department sees the cases dispatched to it (not its district's), so no CasesRead by area.
+        [AppRole.DepartmentHandler] = [Permission.AreasRead, Permission.CasesHandle],
+        [AppRole.Resident] = [Permission.CasesReport],
+        [AppRole.ApiClient] = [Permission.CasesReport],
     };
 
     public static bool Allows(AppRole role, Permission permission) => Table[role].Contains(permission);

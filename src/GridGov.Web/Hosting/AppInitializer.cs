@@ -35,6 +35,7 @@ public sealed class AppInitializer(
                 log.LogInformation("Seeded {Areas} areas, {People} people in {Seconds:0.0} s",
                     state.Seeded.Areas, state.Seeded.People, state.Seeded.Elapsed.TotalSeconds);
             }
+            await CategorySeeder.SeedAsync(db, DataPaths.Folder(options, "categories"), ct);
             if (options.DemoScale != "none") await scope.ServiceProvider.GetRequiredService<DemoAccounts>().SeedAsync(ct);
         }
         await rebuilder.RebuildAsync(ct);

@@ -16,7 +16,7 @@ public sealed class DemoAccounts(UserManager<AppUser> users, GridGovDb db, GridG
         new("city.admin", "市级管理员", AppRole.CityAdmin, "5101"),
         new("jinjiang.admin", "锦江区管理员", AppRole.DistrictAdmin, "510104"),
         new("jinjiang.ops", "锦江区指挥中心值班员", AppRole.CommandOperator, "510104"),
-        new("jinjiang.housing", "锦江区住建局经办人", AppRole.DepartmentHandler, "510104", "区住建局"),
+        new("jinjiang.housing", "锦江区住建局经办人", AppRole.DepartmentHandler, "510104", "510104-ZJ"),
         new("jgy.admin", "锦官驿街道管理员", AppRole.StreetAdmin, "510104017"),
         new("sjf.secretary", "水井坊社区书记", AppRole.CommunitySecretary, "510104017001"),
         new("sjf.staff", "水井坊社区工作者", AppRole.CommunityStaff, "510104017001"),

@@ -29,6 +29,15 @@ public static class ServiceSetup
         });
         services.AddGridGovSecurity(builder.Configuration);
         services.AddScoped<DemoAccounts>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => CalendarLoader.Load(DataPaths.Folder(options, "calendar"), sp.GetRequiredService<ILogger<Features.Cases.CaseClock>>()));
+        services.AddSingleton<Features.Cases.CaseClock>();
+        services.AddSingleton<Features.Photos.PhotoStore>();
+        services.AddScoped<Features.Cases.CaseAccess>();
+        services.AddScoped<Features.Cases.CaseIntake>();
+        services.AddScoped<Features.Cases.CaseActions>();
+        services.AddSingleton<Features.Cases.DeadlineSweep>();
+        services.AddHostedService<Features.Cases.DeadlineJob>();
         services.AddSingleton(new GridIndexHolder(GridIndex.Empty(options.City)));
         services.AddScoped<BoundaryImporter>();
         services.AddSingleton<IndexRebuilder>();

@@ -2,6 +2,9 @@ using GridGov.Web.Features.Access;
 using GridGov.Web.Features.Audit;
 using GridGov.Web.Features.Auth;
 using GridGov.Web.Features.Boundaries;
+using GridGov.Web.Features.Cases;
+using GridGov.Web.Features.Categories;
+using GridGov.Web.Features.Photos;
 using GridGov.Web.Features.Grids;
 using GridGov.Web.Features.Health;
 using GridGov.Web.Features.Locate;
@@ -45,6 +48,9 @@ public static class WebApp
         app.MapAuth();
         app.MapAccess();
         app.MapAudit();
+        app.MapCases();
+        app.MapPhotos();
+        app.MapCategories();
         return app;
     }
 }

@@ -69,19 +69,19 @@ public class RolePolicyTests
         Assert.Equal(expected, RolePolicy.Allows(role, permission));
 
     [Fact]
-    public void A_department_handler_may_only_read_areas()
+    public void A_department_handler_may_read_areas_and_handle_its_dispatched_cases_only()
     {
         foreach (var permission in AllPermissions)
-            Assert.Equal(permission == Permission.AreasRead, RolePolicy.Allows(AppRole.DepartmentHandler, permission));
+            Assert.Equal(permission is Permission.AreasRead or Permission.CasesHandle, RolePolicy.Allows(AppRole.DepartmentHandler, permission));
     }
 
     [Theory]
     [InlineData(AppRole.Resident)]
     [InlineData(AppRole.ApiClient)]
-    public void Residents_and_api_clients_have_no_permissions(AppRole role)
+    public void Residents_and_api_clients_may_only_report_cases(AppRole role)
     {
         foreach (var permission in AllPermissions)
-            Assert.False(RolePolicy.Allows(role, permission), $"{role} should not have {permission}");
+            Assert.Equal(permission == Permission.CasesReport, RolePolicy.Allows(role, permission));
     }
 
     // ---- who may grant what ----

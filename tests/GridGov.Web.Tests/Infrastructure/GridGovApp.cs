@@ -28,6 +28,8 @@ public sealed class GridGovApp(DatabaseProvider provider, string connectionStrin
         builder.UseSetting("GridGov:DemoPassword", Password);
         // Seeded demo accounts skip the forced change here; accounts created through the API keep it (tested).
         builder.UseSetting("GridGov:DemoAccountsMustChangePassword", "false");
+        builder.UseSetting("GridGov:DeadlineSweepSeconds", "0"); // tests run the sweep themselves
+        builder.UseSetting("GridGov:PhotosFolder", Path.Combine(divisionsFolder, "..", "photos"));
     }
 
     /// <summary>An HTTP client signed in (bearer token) as one of the demo accounts.</summary>

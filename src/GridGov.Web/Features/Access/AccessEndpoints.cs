@@ -47,13 +47,14 @@ public static class AccessEndpoints
     {
         var role = AccessNames.Parse(body.Role);
         if (role is null) return Problems.Invalid("role", $"role must be one of: {string.Join(", ", Enum.GetValues<AppRole>().Select(AccessNames.Wire))}.");
+        if (body.Department is { Length: > 50 }) return Problems.Invalid("department", "department is at most 50 characters.");
+        // Rights first, existence after: a refused caller learns nothing about which accounts or areas exist.
+        var problem = RolePolicy.GrantProblem(caller.UserId!.Value, caller.Grants.Select(g => (g.Role, g.Area)).ToList(), body.UserId ?? -1, role.Value, body.AreaCode);
+        if (problem is not null) return Results.Problem(statusCode: 403, title: "Forbidden", detail: problem);
         if (body.UserId is not { } userId || !await db.Users.AnyAsync(u => u.Id == userId))
             return Problems.Invalid("userId", "userId must be an existing account.");
-        if (body.AreaCode is not null && !await db.Areas.AnyAsync(a => a.Code == body.AreaCode))
+        if (!await db.Areas.AnyAsync(a => a.Code == body.AreaCode))
             return Problems.Invalid("areaCode", "areaCode must be a loaded area.");
-        if (body.Department is { Length: > 50 }) return Problems.Invalid("department", "department is at most 50 characters.");
-        var problem = RolePolicy.GrantProblem(caller.UserId!.Value, caller.Grants.Select(g => (g.Role, g.Area)).ToList(), userId, role.Value, body.AreaCode);
-        if (problem is not null) return Results.Problem(statusCode: 403, title: "Forbidden", detail: problem);
         var grant = new RoleGrant
         {
             UserId = userId, Role = role.Value, AreaCode = body.AreaCode!, Department = body.Department?.Trim(),

@@ -100,7 +100,7 @@ public static class StaffingEndpoints
             errors["role"] = ["A micro-grid worker is assigned to a micro-grid (16-digit code)."];
         var person = body.PersonId is { } id ? await db.People.FindAsync([id], ct) : null;
         // Someone from another area is indistinguishable from nobody: no existence leak.
-        if (person is null || !caller.CanNavigate(Permission.StaffWrite, person.AreaCode))
+        if (person is null || !caller.Covers(Permission.StaffWrite, person.AreaCode))
             errors["personId"] = ["personId must be the id of a person registered in your area."];
         if (body.Note is { Length: > 200 }) errors["note"] = ["note is at most 200 characters."];
         if (errors.Count > 0) return Problems.Invalid(errors);

@@ -18,7 +18,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor) : SaveChange
 {
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneCipher", "IdNumberCipher", "Boundary",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneCipher", "IdNumberCipher", "ReporterPhoneCipher", "Boundary",
+        "PhoneNumber", "Email", "NormalizedEmail",
     };
 
     // Chinese stays readable in the log; HTML-sensitive characters are still escaped.
@@ -44,6 +45,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor) : SaveChange
             foreach (var p in e.Properties)
             {
                 if (Hidden.Contains(p.Metadata.Name) || p.Metadata.IsPrimaryKey()) continue;
+                // Identity's token rows hold secrets (the TOTP key, recovery codes): record that they changed, never the value.
+                if (e.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<long> && p.Metadata.Name == "Value") continue;
                 if (e.State == EntityState.Modified && !p.IsModified) continue;
                 if (e.State == EntityState.Modified && Equals(p.OriginalValue, p.CurrentValue)) continue;
                 changes[p.Metadata.Name] = e.State switch

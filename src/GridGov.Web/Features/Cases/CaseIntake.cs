@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using GridGov.Data;
+using GridGov.Data.Entities;
+using GridGov.Domain.Areas;
+using GridGov.Domain.Cases;
+using GridGov.Domain.Geo;
+using GridGov.Domain.Security;
+using GridGov.Web.Hosting;
+using GridGov.Web.Hosting.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Web.Features.Cases;
+
+/// <summary>
+/// Reporting a case from any source: validated, routed to its micro-grid by the index, stored with its first
+/// history row; a retried report with the same idempotency key returns the first case. Self-resolution (自办自结)
+/// closes it in the same step, with photos.
+/// </summary>
+public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller caller, CaseAccess access, CaseClock clock, PersonalData pii)
+{
+    public const int MaxDescription = 2000;
+    public const int MaxPhotos = 9;
+
+    public async Task<IResult> ReportAsync(NewCase body, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var category = body.CategoryCode is { Length: 4 } code
+            ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.Active, ct) : null;
+        if (category is null) errors["categoryCode"] = ["categoryCode must be an active minor category (4 digits), see GET /api/categories."];
+        var description = body.Description?.Trim();
+        if (string.IsNullOrEmpty(description)) errors["description"] = ["Describe the problem."];
+        else if (description.Length > MaxDescription) errors["description"] = [$"The description is at most {MaxDescription} characters."];
+        if (body.Lon is not { } lon || body.Lat is not { } lat) { errors["lon"] = ["lon and lat are required (WGS-84; crs=gcj02 for Gaode/Tencent)."]; lon = lat = 0; }
+        else if (CoordinateCheck.Check(lon, lat) is { } problem) errors[problem.Field] = [$"{problem.Message} {problem.Hint}"];
+        if (body.Crs is not (null or "wgs84" or "gcj02")) errors["crs"] = ["crs is wgs84 (default) or gcj02."];
+        var source = body.Source ?? "app";
+        if (!CaseMapping.Sources.Contains(source)) errors["source"] = [$"source must be one of: {string.Join(", ", CaseMapping.Sources)}."];
+        if (body.AddressText is { Length: > 200 }) errors["addressText"] = ["addressText is at most 200 characters."];
+        if (body.ReporterName is { Length: > 50 }) errors["reporterName"] = ["reporterName is at most 50 characters."];
+        var phone = body.ReporterPhone?.Trim();
+        if (!string.IsNullOrEmpty(phone) && !PersonalNumbers.IsMobile(phone)) errors["reporterPhone"] = ["reporterPhone must be an 11-digit mainland mobile number."];
+        if (body.IdempotencyKey is { Length: > 100 }) errors["idempotencyKey"] = ["idempotencyKey is at most 100 characters."];
+        var photoIds = body.PhotoIds ?? [];
+        if (photoIds.Count > MaxPhotos) errors["photoIds"] = [$"At most {MaxPhotos} photos."];
+        var photos = photoIds.Count == 0 ? [] : await db.CasePhotos.Where(p => photoIds.Contains(p.Id) && p.CaseId == null && p.UploadedBy == caller.UserId).ToListAsync(ct);
+        if (photos.Count != photoIds.Distinct().Count()) errors["photoIds"] = ["Every photo id must be a photo you uploaded and not yet attached (POST /api/photos)."];
+        if (body.SelfResolve && photos.Count == 0) errors["photoIds"] = ["自办自结 needs at least one photo of the result."];
+        if (errors.Count > 0) return Problems.Invalid(errors);
+
+        var key = string.IsNullOrWhiteSpace(body.IdempotencyKey) ? null : $"{caller.UserId}:{body.IdempotencyKey.Trim()}";
+        if (key is not null && await Replay(key, ct) is { } replay) return replay;
+
+        if (body.Crs == "gcj02") (lon, lat) = ChinaCoordinates.Gcj02ToWgs84(lon, lat);
+        var located = index.Current.Locate(lon, lat);
+        var now = clock.Now;
+        var area = located.RoutedTo;
+        if (body.SelfResolve && !CaseAccess.CanHandleArea(caller.Grants.Select(g => (g.Role, g.Area)), area))
+            return Problems.Invalid("selfResolve", "自办自结 is for grid workers inside their own grid; this location is outside it.");
+
+        var c = new Case
+        {
+            TrackingNo = NewTrackingNo(now),
+            CategoryCode = category!.Code,
+            Description = description!,
+            Source = source,
+            Status = CaseStatus.Reported,
+            Lon = lon, Lat = lat,
+            AddressText = body.AddressText?.Trim(),
+            AreaCode = area,
+            DistrictCode = located.District ?? "",
+            LocationFlagged = located.Flagged,
+            ReporterUserId = caller.UserId,
+            ReporterName = body.ReporterName?.Trim() ?? caller.Name,
+            HandlerLevel = category.Handler,
+            ReportedAt = now,
+            IdempotencyKey = key,
+            Version = 1,
+        };
+        if (!string.IsNullOrEmpty(phone)) (c.ReporterPhoneMasked, c.ReporterPhoneCipher) = pii.ProtectPhone(phone);
+        var history = new List<CaseHistory> { Row(c, now, CaseAction.Report, CaseStatus.Reported, CaseStatus.Reported, located.Flagged ? $"位置不在任何网格内，已暂挂到 {area}，请核实" : null, body.SelfResolve ? null : photos) };
+        if (body.SelfResolve)
+        {
+            // 自办自结: registered, responded and closed at once by the worker on the spot.
+            c.Status = CaseStatus.Closed;
+            c.RegisteredAt = c.RespondedAt = c.FeedbackAt = c.ClosedAt = now;
+            c.AssigneeUserId = caller.UserId;
+            clock.Start(c, category, now);
+            history.Add(Row(c, now, CaseAction.SelfResolve, CaseStatus.Reported, CaseStatus.Closed, "自办自结", photos));
+        }
+        db.Cases.Add(c);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // Two retries raced: the unique key let one in; answer with that one.
+            db.ChangeTracker.Clear();
+            if (await Replay(key, ct) is { } raced) return raced;
+            throw;
+        }
+        foreach (var p in photos) { p.CaseId = c.Id; p.DistrictCode = c.DistrictCode; }
+        foreach (var h in history) h.CaseId = c.Id;
+        db.CaseHistory.AddRange(history);
+        await db.SaveChangesAsync(ct);
+
+        var duplicates = await LikelyDuplicates(c, ct);
+        return Results.Created($"/api/cases/{c.Id}", new IntakeResult(CaseMapping.Summary(c, category.Name, now), false, duplicates));
+    }
+
+    private async Task<IResult?> Replay(string key, CancellationToken ct)
+    {
+        var existing = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.IdempotencyKey == key, ct);
+        if (existing is null) return null;
+        var name = await db.Categories.Where(x => x.Code == existing.CategoryCode).Select(x => x.Name).FirstAsync(ct);
+        return Results.Ok(new IntakeResult(CaseMapping.Summary(existing, name, clock.Now), true, []));
+    }
+
+    /// <summary>Open cases of the same category within about 100 m: offered to the dispatcher for merging.</summary>
+    public async Task<IReadOnlyList<CaseSummary>> LikelyDuplicates(Case c, CancellationToken ct)
+    {
+        var dLat = GeoMath.MetersToLatDegrees(100);
+        var dLon = GeoMath.MetersToLonDegrees(100, c.Lat);
+        var open = new[] { CaseStatus.Reported, CaseStatus.Registered, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.AwaitingVerification, CaseStatus.Suspended };
+        var rows = await access.Visible(db.Cases.AsNoTracking())
+            .Where(x => x.CategoryCode == c.CategoryCode && x.Id != c.Id && open.Contains(x.Status)
+                        && x.Lat >= c.Lat - dLat && x.Lat <= c.Lat + dLat && x.Lon >= c.Lon - dLon && x.Lon <= c.Lon + dLon)
+            .OrderByDescending(x => x.Id).Take(5).ToListAsync(ct);
+        var name = await db.Categories.Where(x => x.Code == c.CategoryCode).Select(x => x.Name).FirstAsync(ct);
+        return rows.Select(x => CaseMapping.Summary(x, name, clock.Now)).ToList();
+    }
+
+    private CaseHistory Row(Case c, DateTime at, CaseAction action, CaseStatus from, CaseStatus to, string? note, IReadOnlyList<CasePhoto>? photos) => new()
+    {
+        DistrictCode = c.DistrictCode, At = at, ActorUserId = caller.UserId, ActorName = caller.Name,
+        Action = action.Wire(), FromStatus = from, ToStatus = to, Note = note,
+        PhotoIds = photos is { Count: > 0 } ? string.Join(",", photos.Select(p => p.Id)) : null,
+    };
+
+    private static string NewTrackingNo(DateTime now) =>
+        $"{now:yyyyMMdd}-{RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 6)}";
+}

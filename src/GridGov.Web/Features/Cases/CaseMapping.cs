@@ -1,0 +1,25 @@
+using GridGov.Data.Entities;
+using GridGov.Domain.Cases;
+
+namespace GridGov.Web.Features.Cases;
+
+public static class CaseMapping
+{
+    public static readonly string[] Sources = ["patrol", "resident", "hotline", "sensor", "camera", "enterprise", "open311", "app"];
+
+    public static string Wire(this HandlerLevel level) => level switch
+    {
+        HandlerLevel.MicroGrid => "micro_grid",
+        _ => level.ToString().ToLowerInvariant(),
+    };
+
+    public static HandlerLevel? ParseLevel(string? wire) =>
+        Enum.GetValues<HandlerLevel>().Cast<HandlerLevel?>().FirstOrDefault(l => l!.Value.Wire() == wire);
+
+    public static CaseSummary Summary(Case c, string categoryName, DateTime now) => new(
+        c.Id, c.TrackingNo, c.CategoryCode, categoryName, c.Status.Wire(), c.Status.Chinese(), c.Source, c.AreaCode, c.AddressText,
+        c.Lon, c.Lat, c.LocationFlagged, CaseClock.Colour(c, now), c.ReportedAt, c.ResolveDueAt, c.ClosedAt, c.HandlerLevel.Wire(),
+        c.AssigneeUserId, c.AssigneeDepartment, c.ReworkCount, c.Rating, c.Version);
+
+    public static CaseState State(Case c) => new(c.Status, c.Pending, c.StatusBeforeSuspension, c.Rating is not null);
+}

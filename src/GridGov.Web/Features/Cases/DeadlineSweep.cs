@@ -1,0 +1,119 @@
+using System.Data.Common;
+using GridGov.Data;
+using GridGov.Data.Entities;
+using GridGov.Data.Seeding;
+using GridGov.Domain.Areas;
+using GridGov.Domain.Cases;
+using GridGov.Web.Hosting;
+
+namespace GridGov.Web.Features.Cases;
+
+public sealed record SweepResult(int Escalated, TimeSpan Elapsed);
+
+/// <summary>
+/// Finds open cases past their resolve deadline whose breach has not been escalated yet, raises each one level
+/// (grid → community → street → district), writes the history row and notifies the assignee and the new level.
+/// Each case is claimed by a conditional UPDATE (escalated_for_due_at := resolve_due_at, only where it differs),
+/// so several app nodes sweeping at once escalate each breach exactly once; an extension or a resume moves the
+/// deadline and a new breach can then be escalated again.
+/// </summary>
+public sealed class DeadlineSweep(Database database, TimeProvider time)
+{
+    public const int Batch = 5000;
+
+    public async Task<SweepResult> RunAsync(CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var now = time.GetUtcNow().UtcDateTime;
+        var total = 0;
+        while (true)
+        {
+            var n = await SweepBatchAsync(now, ct);
+            total += n;
+            if (n < Batch) break;
+        }
+        return new SweepResult(total, clock.Elapsed);
+    }
+
+    private async Task<int> SweepBatchAsync(DateTime now, CancellationToken ct)
+    {
+        var pg = database.Provider == DatabaseProvider.Postgres;
+        await using var conn = AreaBulkWriter.Open(database.Provider, database.ConnectionString);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var open = string.Join(",", new[] { CaseStatus.Registered, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.AwaitingVerification }.Select(s => (int)s));
+        var claimed = new List<(long Id, string Area, string District, HandlerLevel Level, long? Assignee, CaseStatus Status, string TrackingNo)>();
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            // The inner SELECT uses the (status, resolve_due_at) index; the outer WHERE repeats the claim condition so
+            // that a row another node escalated meanwhile is skipped, not escalated twice.
+            cmd.CommandText = $"""
+                UPDATE cases SET escalated_for_due_at = resolve_due_at, escalation_count = escalation_count + 1,
+                  handler_level = CASE WHEN handler_level < {(int)HandlerLevel.District} THEN handler_level + 1 ELSE handler_level END,
+                  version = version + 1
+                WHERE id IN (
+                  SELECT id FROM cases
+                  WHERE status IN ({open}) AND resolve_due_at < @now
+                    AND (escalated_for_due_at IS NULL OR escalated_for_due_at <> resolve_due_at)
+                  ORDER BY resolve_due_at LIMIT {Batch} {(pg ? "FOR UPDATE SKIP LOCKED" : "")})
+                  AND (escalated_for_due_at IS NULL OR escalated_for_due_at <> resolve_due_at)
+                RETURNING id, area_code, district_code, handler_level, assignee_user_id, status, tracking_no
+                """;
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@now";
+            p.Value = now;
+            cmd.Parameters.Add(p);
+            await using DbDataReader r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                claimed.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), (HandlerLevel)r.GetInt32(3),
+                    r.IsDBNull(4) ? null : r.GetInt64(4), (CaseStatus)r.GetInt32(5), r.GetString(6)));
+        }
+        if (claimed.Count > 0) await RecordAsync(conn, tx, claimed, now, ct);
+        await tx.CommitAsync(ct);
+        return claimed.Count;
+    }
+
+    private static async Task RecordAsync(DbConnection conn, DbTransaction tx,
+        List<(long Id, string Area, string District, HandlerLevel Level, long? Assignee, CaseStatus Status, string TrackingNo)> claimed,
+        DateTime now, CancellationToken ct)
+    {
+        await using var history = conn.CreateCommand();
+        history.Transaction = tx;
+        history.CommandText = """
+            INSERT INTO case_history (case_id, district_code, at, actor_user_id, actor_name, action, from_status, to_status, note)
+            VALUES (@case, @district, @at, NULL, 'system', 'escalate', @status, @status, @note)
+            """;
+        await using var notify = conn.CreateCommand();
+        notify.Transaction = tx;
+        notify.CommandText = """
+            INSERT INTO notifications (user_id, area_code, case_id, kind, message, created_at)
+            VALUES (@user, @area, @case, 'overdue', @message, @at)
+            """;
+        DbParameter P(DbCommand c, string name) { var p = c.CreateParameter(); p.ParameterName = name; c.Parameters.Add(p); return p; }
+        var (hCase, hDistrict, hAt, hStatus, hNote) = (P(history, "@case"), P(history, "@district"), P(history, "@at"), P(history, "@status"), P(history, "@note"));
+        var (nUser, nArea, nCase, nMessage, nAt) = (P(notify, "@user"), P(notify, "@area"), P(notify, "@case"), P(notify, "@message"), P(notify, "@at"));
+        hAt.Value = now;
+        nAt.Value = now;
+        foreach (var c in claimed)
+        {
+            var levelName = c.Level switch { HandlerLevel.Community => "社区", HandlerLevel.Street => "街道", HandlerLevel.District => "区", _ => "网格" };
+            var message = $"案件 {c.TrackingNo} 已超过处置时限，已自动上报至{levelName}督办";
+            hCase.Value = c.Id; hDistrict.Value = c.District; hStatus.Value = (int)c.Status; hNote.Value = message;
+            await history.ExecuteNonQueryAsync(ct);
+            // The supervising area at the new level, and the assignee if any.
+            var length = c.Level switch
+            {
+                HandlerLevel.Community => AreaCode.CommunityLength, HandlerLevel.Street => AreaCode.StreetLength,
+                HandlerLevel.District => AreaCode.DistrictLength, _ => AreaCode.GridLength,
+            };
+            nCase.Value = c.Id; nMessage.Value = message;
+            nUser.Value = DBNull.Value; nArea.Value = AreaCode.Truncate(c.Area, length) ?? c.Area;
+            await notify.ExecuteNonQueryAsync(ct);
+            if (c.Assignee is { } user)
+            {
+                nUser.Value = user; nArea.Value = DBNull.Value;
+                await notify.ExecuteNonQueryAsync(ct);
+            }
+        }
+    }
+}

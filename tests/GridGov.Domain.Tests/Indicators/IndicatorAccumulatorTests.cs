@@ -50,9 +50,10 @@ public class IndicatorAccumulatorTests
     public void The_random_month_exercises_every_indicator()
     {
         var m = Exact;
-        Assert.True(m.Reported > 3000 && m.Due > 3000 && m.Suspended > 50 && m.Reworked > 100 && m.Rated > 1000, m.ToString());
+        Assert.True(m.Reported > 2500 && m.Due > 2000 && m.Suspended > 50 && m.Reworked > 100 && m.Rated > 1000, m.ToString());
         Assert.True(m.RespondedWithin24h < m.ResponseDue && m.ClosedOnTime < m.Closed && m.OpenOverdue > 0, m.ToString());
-        Assert.True(m.P90HoursToClose > 720, "some closures take more than 30 days, reaching the coarse buckets");
+        Assert.True(m.P90HoursToClose > 720, $"p90 {m.P90HoursToClose} h: some closures take more than 30 days, reaching the coarse buckets");
+        Assert.True(m.MedianHoursToClose < 720, $"median {m.MedianHoursToClose} h in the fine buckets");
 
         // Invariants of the definitions.
         Assert.Equal(m.Assessed, m.Closed + m.OpenOverdue);

@@ -3,7 +3,7 @@ using GridGov.Domain.Indicators;
 namespace GridGov.Domain.Tests.Indicators;
 
 /// <summary>
-/// Random but contract-abiding case facts reported between 1 February and 12 April 2025 (Beijing time), with every
+/// Random but contract-abiding case facts reported between 1 January and 12 April 2025 (Beijing time), with every
 /// status, self-resolved cases, suspensions (also stale flags on closed cases), reopened cases, reworks, ratings,
 /// missing deadlines and closing times beyond 30 days (to reach the coarse histogram buckets).
 /// </summary>
@@ -19,11 +19,11 @@ internal static class RandomCases
     public static List<CaseFacts> Generate(int count, int seed)
     {
         var rng = new Random(seed);
-        var origin = new DateTimeOffset(2025, 2, 1, 0, 0, 0, Facts.Beijing);
+        var origin = new DateTimeOffset(2025, 1, 1, 0, 0, 0, Facts.Beijing);
         var list = new List<CaseFacts>(count);
         for (var id = 1; id <= count; id++)
         {
-            var reported = origin + TimeSpan.FromSeconds(rng.Next(0, 70 * 24 * 3600));
+            var reported = origin + TimeSpan.FromSeconds(rng.Next(0, 101 * 24 * 3600));
             var source = Sources[rng.Next(Sources.Length)];
             var area = Areas[rng.Next(Areas.Length)];
             var category = Categories[rng.Next(Categories.Length)];
@@ -70,7 +70,7 @@ internal static class RandomCases
             if (loopStatus == "closed" || (loopStatus == "handling" && rng.Next(30) == 0)) // the latter: reopened
             {
                 var k = rng.NextDouble();
-                var hours = k < 0.6 ? rng.NextDouble() * 72 : k < 0.9 ? 72 + rng.NextDouble() * 328 : 400 + rng.NextDouble() * 1600;
+                var hours = k < 0.5 ? rng.NextDouble() * 72 : k < 0.75 ? 72 + rng.NextDouble() * 328 : 400 + rng.NextDouble() * 1600;
                 var start = responded ?? registered;
                 closed = start + TimeSpan.FromSeconds(hours * 3600);
             }

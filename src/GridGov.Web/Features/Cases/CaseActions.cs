@@ -92,6 +92,7 @@ public sealed class CaseActions(GridGovDb db, Caller caller, CaseAccess access, 
                 if (body.Department is not null) await Assign(c, body, errors, ct);
                 else
                 {
+                    // A department's case goes up to the district; otherwise one level up.
                     c.HandlerLevel = c.HandlerLevel >= HandlerLevel.District ? HandlerLevel.District : c.HandlerLevel + 1;
                     c.AssigneeUserId = null;
                     c.AssigneeDepartment = null;
@@ -191,6 +192,16 @@ public sealed class CaseActions(GridGovDb db, Caller caller, CaseAccess access, 
             if (!CaseAccess.CanHandleArea(grants.Select(g => (g.Role, g.AreaCode)), c.AreaCode))
             { errors["assigneeUserId"] = ["That person does not handle cases in this area."]; return; }
             c.AssigneeUserId = userId; c.AssigneeDepartment = null;
+            // The case now sits at the assignee's level: the most specific area of theirs that holds it.
+            var area = grants.Where(g => AreaCode.IsWithin(c.AreaCode, g.AreaCode)).Select(g => g.AreaCode).MaxBy(a => a.Length)!;
+            c.HandlerLevel = area.Length switch
+            {
+                AreaCode.MicroGridLength => HandlerLevel.MicroGrid,
+                AreaCode.GridLength => HandlerLevel.Grid,
+                AreaCode.CommunityLength => HandlerLevel.Community,
+                AreaCode.StreetLength => HandlerLevel.Street,
+                _ => HandlerLevel.District,
+            };
         }
         else if (body.Department is { } dept)
         {

@@ -49,7 +49,7 @@ public sealed class DeadlineSweep(Database database, TimeProvider time)
             // that a row another node escalated meanwhile is skipped, not escalated twice.
             cmd.CommandText = $"""
                 UPDATE cases SET escalated_for_due_at = resolve_due_at, escalation_count = escalation_count + 1,
-                  handler_level = CASE WHEN handler_level < {(int)HandlerLevel.District} THEN handler_level + 1 ELSE handler_level END,
+                  handler_level = CASE WHEN handler_level < {(int)HandlerLevel.District} THEN handler_level + 1 ELSE {(int)HandlerLevel.District} END,
                   version = version + 1
                 WHERE id IN (
                   SELECT id FROM cases

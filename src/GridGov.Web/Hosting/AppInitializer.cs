@@ -36,7 +36,11 @@ public sealed class AppInitializer(
                     state.Seeded.Areas, state.Seeded.People, state.Seeded.Elapsed.TotalSeconds);
             }
             await CategorySeeder.SeedAsync(db, DataPaths.Folder(options, "categories"), ct);
-            if (options.DemoScale != "none") await scope.ServiceProvider.GetRequiredService<DemoAccounts>().SeedAsync(ct);
+            if (options.DemoScale != "none")
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoAccounts>().SeedAsync(ct);
+                await scope.ServiceProvider.GetRequiredService<DemoCases>().SeedAsync(ct);
+            }
         }
         await rebuilder.RebuildAsync(ct);
     }

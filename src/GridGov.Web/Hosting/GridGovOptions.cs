@@ -17,6 +17,9 @@ public sealed class GridGovOptions
     /// <summary>Sibling overlaps and overhangs below this many m² are treated as rounding noise.</summary>
     public double OverlapToleranceSquareMeters { get; set; } = 1.0;
 
+    /// <summary>Synthetic cases seeded with the demo city (0 for none).</summary>
+    public int DemoCases { get; set; } = 3000;
+
     /// <summary>Password of the demo accounts created with the demo city.</summary>
     public string DemoPassword { get; set; } = "gridgov-demo-2026";
 

@@ -29,6 +29,7 @@ public static class ServiceSetup
         });
         services.AddGridGovSecurity(builder.Configuration);
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<DemoCases>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CalendarLoader.Load(DataPaths.Folder(options, "calendar"), sp.GetRequiredService<ILogger<Features.Cases.CaseClock>>()));
         services.AddSingleton<Features.Cases.CaseClock>();

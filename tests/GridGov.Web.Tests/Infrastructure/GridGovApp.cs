@@ -7,7 +7,7 @@ namespace GridGov.Web.Tests.Infrastructure;
 
 /// <summary>The real app (real pipeline, real database) seeded with the test slice of Chengdu.</summary>
 public sealed class GridGovApp(DatabaseProvider provider, string connectionString, string divisionsFolder, int maxUploadMb = 2,
-    int loginsPerMinute = 10_000) : WebApplicationFactory<Program>
+    int loginsPerMinute = 10_000, int demoCases = 0) : WebApplicationFactory<Program>
 {
     public const string Password = "gridgov-demo-2026";
     private readonly Dictionary<string, string> _tokens = new();
@@ -29,6 +29,7 @@ public sealed class GridGovApp(DatabaseProvider provider, string connectionStrin
         // Seeded demo accounts skip the forced change here; accounts created through the API keep it (tested).
         builder.UseSetting("GridGov:DemoAccountsMustChangePassword", "false");
         builder.UseSetting("GridGov:DeadlineSweepSeconds", "0"); // tests run the sweep themselves
+        builder.UseSetting("GridGov:DemoCases", demoCases.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("GridGov:PhotosFolder", Path.Combine(divisionsFolder, "..", "photos"));
     }
 
@@ -68,14 +69,14 @@ public sealed class GridGovApp(DatabaseProvider provider, string connectionStrin
     public GridGovDb Db() => DbSetup.Create(Provider, ConnectionString);
 
     /// <summary>A fresh app on a fresh database of the given provider (PostgreSQL: skipped or failed per CI policy).</summary>
-    public static async Task<GridGovApp> StartAsync(DatabaseProvider provider, int loginsPerMinute = 10_000)
+    public static async Task<GridGovApp> StartAsync(DatabaseProvider provider, int loginsPerMinute = 10_000, int demoCases = 0)
     {
         var folder = Path.Combine(Path.GetTempPath(), "gridgov-tests", Guid.NewGuid().ToString("N"));
         TestCity.WriteSlice(Path.Combine(folder, "divisions"));
         var cs = provider == DatabaseProvider.Postgres
             ? await RequiresPostgres.Get().CreateDatabaseAsync()
             : $"Data Source={Path.Combine(folder, "gridgov.db")}";
-        var app = new GridGovApp(provider, cs, Path.Combine(folder, "divisions"), loginsPerMinute: loginsPerMinute);
+        var app = new GridGovApp(provider, cs, Path.Combine(folder, "divisions"), loginsPerMinute: loginsPerMinute, demoCases: demoCases);
         _ = app.Server; // start now: migrate, seed, build the index
         return app;
     }

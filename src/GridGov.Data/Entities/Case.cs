@@ -56,6 +56,9 @@ public sealed class Case : IAreaOwned
     public DateTime? EscalatedForDueAt { get; set; }
     public int EscalationCount { get; set; }
 
+    /// <summary>自办自结: reported and resolved in one step by the worker on the spot.</summary>
+    public bool SelfResolved { get; set; }
+
     public int ReworkCount { get; set; }
     public int? Rating { get; set; }
     public string? RatingComment { get; set; }

@@ -7,6 +7,7 @@ using GridGov.Web.Features.Categories;
 using GridGov.Web.Features.Photos;
 using GridGov.Web.Features.Grids;
 using GridGov.Web.Features.Health;
+using GridGov.Web.Features.Indicators;
 using GridGov.Web.Features.Locate;
 using GridGov.Web.Features.Regions;
 using GridGov.Web.Features.Staffing;
@@ -51,6 +52,7 @@ public static class WebApp
         app.MapCases();
         app.MapPhotos();
         app.MapCategories();
+        app.MapIndicators();
         return app;
     }
 }

@@ -82,6 +82,7 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
         {
             // 自办自结: registered, responded and closed at once by the worker on the spot.
             c.Status = CaseStatus.Closed;
+            c.SelfResolved = true;
             c.RegisteredAt = c.RespondedAt = c.FeedbackAt = c.ClosedAt = now;
             c.AssigneeUserId = caller.UserId;
             clock.Start(c, category, now);

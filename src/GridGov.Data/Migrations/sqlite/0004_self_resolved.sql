@@ -1,0 +1,2 @@
+-- 0004: cases.self_resolved (自办自结), so indicators count self-resolved cases as responded and closed on time.
+ALTER TABLE "cases" ADD "self_resolved" INTEGER NOT NULL DEFAULT 0;

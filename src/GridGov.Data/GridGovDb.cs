@@ -21,6 +21,8 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
     public DbSet<CaseHistory> CaseHistory => Set<CaseHistory>();
     public DbSet<CasePhoto> CasePhotos => Set<CasePhoto>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<CaseStatsDaily> CaseStatsDaily => Set<CaseStatsDaily>();
+    public DbSet<CaseStatsDirty> CaseStatsDirty => Set<CaseStatsDirty>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     /// <summary>The Data Protection key ring, shared by every app node so each can decrypt what another encrypted.</summary>
@@ -90,6 +92,12 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
             e.HasIndex(x => new { x.CategoryCode, x.Status });
             e.HasIndex(x => x.AssigneeUserId);
             e.HasIndex(x => x.ReporterUserId);
+            // Indicator queries find the cases with an instant in a period through these.
+            e.HasIndex(x => x.ReportedAt);
+            e.HasIndex(x => x.RegisteredAt);
+            e.HasIndex(x => x.RespondedAt);
+            e.HasIndex(x => x.ResolveDueAt);
+            e.HasIndex(x => x.ClosedAt);
         });
         b.Entity<CaseHistory>(e =>
         {
@@ -109,6 +117,19 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
             e.Property(x => x.Path).HasMaxLength(200);
             e.Property(x => x.ThumbnailPath).HasMaxLength(200);
             e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<CaseStatsDaily>(e =>
+        {
+            e.ToTable("case_stats_daily");
+            e.HasKey(x => new { x.AreaCode, x.Day });
+            e.Property(x => x.AreaCode).HasMaxLength(12);
+            e.Property(x => x.Day).HasMaxLength(10);
+        });
+        b.Entity<CaseStatsDirty>(e =>
+        {
+            e.ToTable("case_stats_dirty");
+            e.Property(x => x.AreaCode).HasMaxLength(12);
+            e.Property(x => x.Day).HasMaxLength(10);
         });
         b.Entity<Notification>(e =>
         {

@@ -139,5 +139,6 @@ public sealed class DemoCases(GridGovDb db, CaseClock clock, GridGovOptions opti
             db.ChangeTracker.Clear();
         }
         log.LogInformation("Seeded {Count} demo cases", cases.Count);
+        await new Features.Indicators.StatsRollup(db, TimeProvider.System).RebuildAllAsync(ct);
     }
 }

@@ -39,6 +39,8 @@ public static class ServiceSetup
         services.AddScoped<Features.Cases.CaseActions>();
         services.AddSingleton<Features.Cases.DeadlineSweep>();
         services.AddHostedService<Features.Cases.DeadlineJob>();
+        services.AddScoped<Features.Indicators.StatsRollup>();
+        services.AddHostedService<Features.Indicators.StatsRollupJob>();
         services.AddSingleton(new GridIndexHolder(GridIndex.Empty(options.City)));
         services.AddScoped<BoundaryImporter>();
         services.AddSingleton<IndexRebuilder>();

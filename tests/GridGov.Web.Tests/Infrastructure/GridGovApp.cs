@@ -28,7 +28,8 @@ public sealed class GridGovApp(DatabaseProvider provider, string connectionStrin
         builder.UseSetting("GridGov:DemoPassword", Password);
         // Seeded demo accounts skip the forced change here; accounts created through the API keep it (tested).
         builder.UseSetting("GridGov:DemoAccountsMustChangePassword", "false");
-        builder.UseSetting("GridGov:DeadlineSweepSeconds", "0"); // tests run the sweep themselves
+        builder.UseSetting("GridGov:DeadlineSweepSeconds", "0"); // tests run the sweep and the rollup themselves
+        builder.UseSetting("GridGov:StatsRollupSeconds", "0");
         builder.UseSetting("GridGov:DemoCases", demoCases.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("GridGov:PhotosFolder", Path.Combine(divisionsFolder, "..", "photos"));
     }

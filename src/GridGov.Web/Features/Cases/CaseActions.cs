@@ -25,6 +25,7 @@ public sealed class CaseActions(GridGovDb db, Caller caller, CaseAccess access, 
         if (body.Version is null) return Problems.Invalid("version", "Send the version of the case you are acting on (from GET /api/cases/{id}).");
         if (body.Version != c.Version) return await Stale(c, ct);
 
+        var daysBefore = Indicators.StatsDays.Of(c).ToList();
         var actors = access.ActorsFor(c);
         Transition? next = null;
         string? refusal = actors.Count == 0 ? "you have no part in this case" : null;
@@ -143,6 +144,7 @@ public sealed class CaseActions(GridGovDb db, Caller caller, CaseAccess access, 
         c.StatusBeforeSuspension = next.StatusBeforeSuspension;
         c.Version++;
         foreach (var p in photos) { p.CaseId = c.Id; p.DistrictCode = c.DistrictCode; }
+        Indicators.StatsRollup.MarkDirty(db, c, daysBefore);
         db.CaseHistory.Add(new CaseHistory
         {
             CaseId = c.Id, DistrictCode = c.DistrictCode, At = now, ActorUserId = caller.UserId, ActorName = caller.Name,

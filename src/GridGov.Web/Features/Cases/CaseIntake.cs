@@ -103,6 +103,7 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
         foreach (var p in photos) { p.CaseId = c.Id; p.DistrictCode = c.DistrictCode; }
         foreach (var h in history) h.CaseId = c.Id;
         db.CaseHistory.AddRange(history);
+        Indicators.StatsRollup.MarkDirty(db, c);
         await db.SaveChangesAsync(ct);
 
         var duplicates = await LikelyDuplicates(c, ct);

@@ -44,8 +44,7 @@ public static class IndicatorEndpoints
         var visible = caller.Within(Permission.CasesRead, area!);
         if (visible.Count == 0) return Problems.NotFound($"No area {area} in your scope.");
 
-        var facts = await Facts(db, visible, category, handler, start.UtcDateTime, end.UtcDateTime, now.UtcDateTime, ct);
-        var total = CaseIndicators.Compute(facts, start, end);
+        var total = await Compute(db, visible, category, handler, start, end, now, ct);
         IReadOnlyDictionary<string, IndicatorSet>? children = null;
         if (breakdown == "children")
         {
@@ -55,31 +54,82 @@ public static class IndicatorEndpoints
                 AreaCode.StreetLength => AreaCode.CommunityLength, AreaCode.CommunityLength => AreaCode.GridLength,
                 _ => AreaCode.MicroGridLength,
             };
+            var facts = (await Facts(db, visible, category, handler, start.UtcDateTime, end.UtcDateTime, ct)).Select(f => f.Facts);
             children = CaseIndicators.ComputeBy(facts, f => AreaCode.Truncate(f.AreaCode, childLength) ?? f.AreaCode, start, end);
         }
         return Results.Ok(new IndicatorReport(area!, category, handler, start, end, total, children));
     }
 
-    /// <summary>Cases that have any event in the period (or are still open), as indicator facts.</summary>
-    public static async Task<List<CaseFacts>> Facts(GridGovDb db, IReadOnlyList<string> areas, string? category, long? handler,
-        DateTime from, DateTime to, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// The indicators of the areas over [start, end). Whole past China days of districts, streets and communities come
+    /// from the pre-aggregated daily rows (merged: same day across areas, then adjacent days); the rest — today, a
+    /// partial first day, grids, category or handler filters — is computed from the cases. Both give the same numbers.
+    /// </summary>
+    public static async Task<IndicatorSet> Compute(GridGovDb db, IReadOnlyList<string> areas, string? category, long? handler,
+        DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, CancellationToken ct)
     {
-        var q = db.Cases.AsNoTracking().WithinAny(c => c.AreaCode, areas).Where(c => c.ReportedAt < to);
+        var todayStart = StatsDays.StartOffset(StatsDays.Day(now.UtcDateTime));
+        var dayAligned = StatsDays.StartOffset(StatsDays.Day(start.UtcDateTime)) == start;
+        var rollable = category is null && handler is null && dayAligned && start < todayStart
+                       && areas.All(a => a.Length is AreaCode.CityLength or AreaCode.DistrictLength or AreaCode.StreetLength or AreaCode.CommunityLength);
+        if (!rollable)
+        {
+            var facts = await Facts(db, areas, category, handler, start.UtcDateTime, end.UtcDateTime, ct);
+            return CaseIndicators.Compute(facts.Select(f => f.Facts), start, end);
+        }
+        var rollEnd = end < todayStart ? StatsDays.StartOffset(StatsDays.Day(end.UtcDateTime)) : todayStart;
+        var acc = await FromRollups(db, areas, start, rollEnd, ct);
+        if (end > rollEnd)
+        {
+            var live = new IndicatorAccumulator(rollEnd, end);
+            live.AddRange((await Facts(db, areas, null, null, rollEnd.UtcDateTime, end.UtcDateTime, ct)).Select(f => f.Facts));
+            acc.Merge(live);
+        }
+        return acc.Result();
+    }
+
+    private static async Task<IndicatorAccumulator> FromRollups(GridGovDb db, IReadOnlyList<string> areas, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        var first = StatsDays.Day(start.UtcDateTime);
+        var last = StatsDays.Day(end.UtcDateTime); // exclusive
+        // A city has no row of its own: its districts' rows are summed.
+        var keys = new List<string>();
+        foreach (var a in areas)
+            if (a.Length == AreaCode.CityLength)
+                keys.AddRange(await db.Areas.AsNoTracking().Where(x => x.ParentCode == a).Select(x => x.Code).ToListAsync(ct));
+            else keys.Add(a);
+        var rows = await db.CaseStatsDaily.AsNoTracking()
+            .Where(r => keys.Contains(r.AreaCode) && string.Compare(r.Day, first) >= 0 && string.Compare(r.Day, last) < 0)
+            .Select(r => new { r.Day, r.Payload }).ToListAsync(ct);
+        var byDay = rows.GroupBy(r => r.Day).ToDictionary(g => g.Key, g => g.Select(r => r.Payload).ToList());
+        IndicatorAccumulator? total = null;
+        for (var day = start; day < end; day = day.AddDays(1))
+        {
+            var acc = new IndicatorAccumulator(day, day.AddDays(1));
+            if (byDay.TryGetValue(StatsDays.Day(day.UtcDateTime), out var payloads))
+                foreach (var p in payloads) acc.Merge(AccumulatorCodec.Read(p));
+            if (total is null) total = acc; else total.Merge(acc);
+        }
+        return total ?? new IndicatorAccumulator(start, end);
+    }
+
+    /// <summary>Cases with an indicator instant in [from, to), as facts with the China days of their instants.</summary>
+    public static async Task<List<(CaseFacts Facts, IReadOnlyList<string> Days)>> Facts(GridGovDb db, IReadOnlyList<string> areas,
+        string? category, long? handler, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var q = db.Cases.AsNoTracking().WithinAny(c => c.AreaCode, areas);
         if (category is { Length: 4 }) q = q.Where(c => c.CategoryCode == category);
         else if (category is not null) q = q.WithinAny(c => c.CategoryCode, [category]);
         if (handler is not null) q = q.Where(c => c.AssigneeUserId == handler);
-        var dayBefore = from.AddDays(-1);
-        q = q.Where(c => c.ReportedAt >= dayBefore || c.ClosedAt == null || c.ClosedAt >= from || c.ResolveDueAt >= from
-                         || c.RespondedAt >= from);
-        var rows = await q.Select(c => new
-        {
-            c.Id, c.AreaCode, c.CategoryCode, c.Source, c.Status, c.ReportedAt, c.RegisteredAt, c.RespondedAt, c.ResolveDueAt,
-            c.ClosedAt, c.ReworkCount, c.Rating, c.FeedbackAt, c.AssigneeUserId, c.SelfResolved,
-        }).ToListAsync(ct);
+        var registeredFrom = from.AddDays(-1); // its 24-hour mark may fall in the period
+        q = q.Where(c => (c.ReportedAt >= from && c.ReportedAt < to) || (c.RegisteredAt >= registeredFrom && c.RegisteredAt < to)
+                         || (c.RespondedAt >= from && c.RespondedAt < to) || (c.ResolveDueAt >= from && c.ResolveDueAt < to)
+                         || (c.ClosedAt >= from && c.ClosedAt < to) || (c.FeedbackAt >= from && c.FeedbackAt < to));
+        var rows = await q.ToListAsync(ct);
         static DateTimeOffset? T(DateTime? d) => d is null ? null : new DateTimeOffset(DateTime.SpecifyKind(d.Value, DateTimeKind.Utc));
-        return rows.Select(c => new CaseFacts(c.Id, c.AreaCode, c.CategoryCode, c.Source, c.Status.Wire(), T(c.ReportedAt)!.Value,
+        return rows.Select(c => (new CaseFacts(c.Id, c.AreaCode, c.CategoryCode, c.Source, c.Status.Wire(), T(c.ReportedAt)!.Value,
             T(c.RegisteredAt), T(c.RespondedAt), T(c.ResolveDueAt), T(c.ClosedAt), c.Status == CaseStatus.Suspended, c.ReworkCount,
             c.Rating, T(c.FeedbackAt), c.AssigneeUserId?.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        { SelfResolved = c.SelfResolved }).ToList();
+        { SelfResolved = c.SelfResolved }, (IReadOnlyList<string>)StatsDays.Of(c).Distinct().ToList())).ToList();
     }
 }

@@ -1,0 +1,28 @@
+using GridGov.Data.Entities;
+
+namespace GridGov.Web.Features.Indicators;
+
+/// <summary>China calendar days (UTC+8) and the days on which a case has an indicator instant.</summary>
+public static class StatsDays
+{
+    public static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    public static string Day(DateTime utc) => utc.Add(China).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Start of the China day as UTC.</summary>
+    public static DateTime StartUtc(string day) =>
+        DateTime.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal) - China;
+
+    public static DateTimeOffset StartOffset(string day) => new(StartUtc(day), TimeSpan.Zero);
+
+    /// <summary>Every day holding one of the case's instants (reported, registered, its 24-hour mark, responded, handled, due, closed).</summary>
+    public static IEnumerable<string> Of(Case c)
+    {
+        yield return Day(c.ReportedAt);
+        if (c.RegisteredAt is { } reg) { yield return Day(reg); yield return Day(reg.AddHours(24)); }
+        if (c.RespondedAt is { } resp) yield return Day(resp);
+        if (c.FeedbackAt is { } fb) yield return Day(fb);
+        if (c.ResolveDueAt is { } due) yield return Day(due);
+        if (c.ClosedAt is { } closed) yield return Day(closed);
+    }
+}

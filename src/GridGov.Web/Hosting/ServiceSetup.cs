@@ -48,6 +48,8 @@ public static class ServiceSetup
         services.AddSingleton<AppInitializer.State>();
 
         services.AddProblemDetails();
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<GridGovDb>("database")

@@ -32,6 +32,10 @@ public static class WebApp
         app.UseMiddleware<SessionGuard>();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseRequestLocalization(new RequestLocalizationOptions()
+            .SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en"));
+        app.UseAntiforgery();
+        app.UseStaticFiles();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
         {
@@ -39,7 +43,6 @@ public static class WebApp
             o.RoutePrefix = "api-docs";
             o.DocumentTitle = "GridGov API";
         });
-        app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription();
         app.MapHealth();
         app.MapRegions();
         app.MapGrids();
@@ -49,6 +52,8 @@ public static class WebApp
         app.MapAuth();
         app.MapAccess();
         app.MapAudit();
+        app.MapUiSession();
+        app.MapRazorComponents<Ui.App>();
         app.MapCases();
         app.MapPhotos();
         app.MapCategories();

@@ -69,6 +69,20 @@ public sealed class GridGovApp(DatabaseProvider provider, string connectionStrin
 
     public GridGovDb Db() => DbSetup.Create(Provider, ConnectionString);
 
+    /// <summary>Like <see cref="StartAsync"/> but served by Kestrel on 127.0.0.1, for a real browser.</summary>
+    public static async Task<GridGovApp> StartKestrelAsync(DatabaseProvider provider, int demoCases)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "gridgov-tests", Guid.NewGuid().ToString("N"));
+        TestCity.WriteSlice(Path.Combine(folder, "divisions"));
+        var cs = provider == DatabaseProvider.Postgres
+            ? await RequiresPostgres.Get().CreateDatabaseAsync()
+            : $"Data Source={Path.Combine(folder, "gridgov.db")}";
+        var app = new GridGovApp(provider, cs, Path.Combine(folder, "divisions"), demoCases: demoCases);
+        app.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        app.StartServer();
+        return app;
+    }
+
     /// <summary>A fresh app on a fresh database of the given provider (PostgreSQL: skipped or failed per CI policy).</summary>
     public static async Task<GridGovApp> StartAsync(DatabaseProvider provider, int loginsPerMinute = 10_000, int demoCases = 0)
     {

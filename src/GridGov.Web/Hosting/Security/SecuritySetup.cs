@@ -44,8 +44,13 @@ public static class SecuritySetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
-            // An API answers 401/403; it never redirects to a login page.
-            o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
+            // The API answers 401/403; pages send people to the sign-in page.
+            o.LoginPath = "/login";
+            o.Events.OnRedirectToLogin = c =>
+            {
+                if (c.Request.Path.StartsWithSegments("/api")) c.Response.StatusCode = 401; else c.Response.Redirect(c.RedirectUri);
+                return Task.CompletedTask;
+            };
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
         });
         services.AddAuthorization();

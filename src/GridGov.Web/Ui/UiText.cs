@@ -1,0 +1,94 @@
+using System.Globalization;
+
+namespace GridGov.Web.Ui;
+
+/// <summary>
+/// The interface's words, Chinese first with English alongside, picked by the request culture (cookie
+/// ".AspNetCore.Culture", switched from the top bar). Kept in one table so a missing translation is easy to spot.
+/// </summary>
+public static class UiText
+{
+    private static readonly Dictionary<string, (string Zh, string En)> Words = new()
+    {
+        ["app"] = ("网格化治理平台", "GridGov"),
+        ["home"] = ("工作台", "Home"),
+        ["cases"] = ("案件", "Cases"),
+        ["dashboard"] = ("指挥大屏", "Dashboard"),
+        ["signin"] = ("登录", "Sign in"),
+        ["signout"] = ("退出", "Sign out"),
+        ["username"] = ("用户名", "User name"),
+        ["password"] = ("密码", "Password"),
+        ["required"] = ("必填", "Required"),
+        ["badlogin"] = ("用户名或密码错误", "Wrong user name or password"),
+        ["locked"] = ("尝试次数过多，请 15 分钟后再试", "Too many attempts; try again in 15 minutes"),
+        ["today"] = ("今日工作", "Today's work"),
+        ["new"] = ("待受理", "New"),
+        ["duesoon"] = ("临期", "Due soon"),
+        ["overdue"] = ("超期", "Overdue"),
+        ["mine"] = ("我的待办", "My tasks"),
+        ["status"] = ("状态", "Status"),
+        ["category"] = ("类别", "Category"),
+        ["area"] = ("区域", "Area"),
+        ["colour"] = ("时限", "Clock"),
+        ["reported"] = ("上报时间", "Reported"),
+        ["due"] = ("处置时限", "Due"),
+        ["filter"] = ("筛选", "Filter"),
+        ["next"] = ("下一页", "Next page"),
+        ["export"] = ("导出", "Export"),
+        ["history"] = ("处置过程", "History"),
+        ["actions"] = ("可执行操作", "Actions"),
+        ["note"] = ("说明", "Note"),
+        ["none"] = ("无", "None"),
+        ["all"] = ("全部", "All"),
+        ["description"] = ("问题描述", "Description"),
+        ["address"] = ("地址", "Address"),
+        ["photos"] = ("照片", "Photos"),
+        ["language"] = ("English", "中文"),
+        ["synthetic"] = ("演示数据：边界为合成", "Demo data: synthetic boundaries"),
+        ["notfound"] = ("没有找到，或不在您的辖区内", "Not found, or outside your area"),
+        ["done"] = ("操作成功", "Done"),
+    };
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string T(string key) => Words.TryGetValue(key, out var w) ? (IsEnglish ? w.En : w.Zh) : key;
+
+    /// <summary>Times as Chinese users read them: China time, 2026-11-25 14:05.</summary>
+    public static string Time(DateTime? utc) =>
+        utc is null ? "—" : utc.Value.AddHours(8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string ColourLabel(string colour) => colour switch
+    {
+        "green" => IsEnglish ? "On track" : "正常",
+        "yellow" => IsEnglish ? "Due soon" : "临期",
+        "red" => IsEnglish ? "Overdue" : "超期",
+        "late" => IsEnglish ? "Closed late" : "超期办结",
+        "done" => IsEnglish ? "Closed on time" : "按期办结",
+        _ => "—",
+    };
+
+    public static string ActionLabel(string action) => action switch
+    {
+        "register" => IsEnglish ? "Register" : "立案",
+        "reject" => IsEnglish ? "Reject" : "不予受理",
+        "merge" => IsEnglish ? "Merge" : "合并",
+        "dispatch" => IsEnglish ? "Dispatch" : "派遣",
+        "accept" => IsEnglish ? "Accept" : "接单",
+        "feedback" => IsEnglish ? "Report done" : "处置反馈",
+        "verify_pass" => IsEnglish ? "Verify: pass" : "核查通过",
+        "verify_fail" => IsEnglish ? "Verify: fail (rework)" : "核查不通过(返工)",
+        "evaluate" => IsEnglish ? "Rate" : "评价",
+        "escalate" => IsEnglish ? "Escalate" : "上报",
+        "request_suspension" => IsEnglish ? "Ask to suspend" : "申请缓办",
+        "approve_suspension" => IsEnglish ? "Approve suspension" : "批准缓办",
+        "deny_suspension" => IsEnglish ? "Deny suspension" : "驳回缓办",
+        "resume" => IsEnglish ? "Resume" : "恢复办理",
+        "request_extension" => IsEnglish ? "Ask for more time" : "申请延期",
+        "approve_extension" => IsEnglish ? "Approve extension" : "批准延期",
+        "deny_extension" => IsEnglish ? "Deny extension" : "驳回延期",
+        "reopen" => IsEnglish ? "Reopen" : "重新办理",
+        "report" => IsEnglish ? "Reported" : "上报",
+        "self_resolve" => IsEnglish ? "Self-resolved" : "自办自结",
+        _ => action,
+    };
+}

@@ -105,7 +105,7 @@ public sealed class DemoCases(GridGovDb db, CaseClock clock, GridGovOptions opti
             }
             var due = c.ResolveDueAt!.Value;
             var span = Math.Max(1, (due - c.RegisteredAt!.Value).TotalMinutes);
-            t = t.AddMinutes(span * (rng.NextDouble() < 0.85 ? rng.NextDouble() * 0.7 : 0.9 + rng.NextDouble() * 0.8));
+            t = t.AddMinutes(span * (rng.NextDouble() < 0.88 ? rng.NextDouble() * 0.45 : 0.9 + rng.NextDouble() * 0.8));
             if (t > now) { cases.Add((c, history)); continue; }
             c.FeedbackAt = t;
             Step("feedback", CaseStatus.AwaitingVerification, t, "sjf.worker", "已处置完毕");

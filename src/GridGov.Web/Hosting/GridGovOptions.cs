@@ -17,6 +17,9 @@ public sealed class GridGovOptions
     /// <summary>Sibling overlaps and overhangs below this many m² are treated as rounding noise.</summary>
     public double OverlapToleranceSquareMeters { get; set; } = 1.0;
 
+    /// <summary>XYZ tile URL for maps (e.g. Tianditu or OpenStreetMap); empty shows boundaries on a plain background.</summary>
+    public string? MapTiles { get; set; }
+
     /// <summary>Synthetic cases seeded with the demo city (0 for none).</summary>
     public int DemoCases { get; set; } = 3000;
 

@@ -50,6 +50,8 @@ public static class ServiceSetup
         services.AddProblemDetails();
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
+        services.AddSignalR();
+        services.AddSingleton<Features.Dashboard.CaseBroadcaster>();
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<GridGovDb>("database")

@@ -47,6 +47,7 @@ public static class UiText
         ["synthetic"] = ("演示数据：边界为合成", "Demo data: synthetic boundaries"),
         ["notfound"] = ("没有找到，或不在您的辖区内", "Not found, or outside your area"),
         ["done"] = ("操作成功", "Done"),
+        ["trackingno"] = ("编号", "No."),
     };
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
@@ -66,6 +67,12 @@ public static class UiText
         "done" => IsEnglish ? "Closed on time" : "按期办结",
         _ => "—",
     };
+
+    public static string StatusLabel(GridGov.Domain.Cases.CaseStatus status) => IsEnglish ? status switch
+    {
+        GridGov.Domain.Cases.CaseStatus.AwaitingVerification => "Awaiting verification",
+        _ => status.ToString(),
+    } : GridGov.Domain.Cases.CaseNames.Chinese(status);
 
     public static string ActionLabel(string action) => action switch
     {

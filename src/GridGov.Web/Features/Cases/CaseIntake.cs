@@ -16,7 +16,8 @@ namespace GridGov.Web.Features.Cases;
 /// history row; a retried report with the same idempotency key returns the first case. Self-resolution (自办自结)
 /// closes it in the same step, with photos.
 /// </summary>
-public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller caller, CaseAccess access, CaseClock clock, PersonalData pii)
+public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller caller, CaseAccess access, CaseClock clock, PersonalData pii,
+    Dashboard.CaseBroadcaster live)
 {
     public const int MaxDescription = 2000;
     public const int MaxPhotos = 9;
@@ -107,7 +108,9 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
         await db.SaveChangesAsync(ct);
 
         var duplicates = await LikelyDuplicates(c, ct);
-        return Results.Created($"/api/cases/{c.Id}", new IntakeResult(CaseMapping.Summary(c, category.Name, now), false, duplicates));
+        var summary = CaseMapping.Summary(c, category.Name, now);
+        await live.CaseChanged(summary, c.AreaCode, ct);
+        return Results.Created($"/api/cases/{c.Id}", new IntakeResult(summary, false, duplicates));
     }
 
     private async Task<IResult?> Replay(string key, CancellationToken ct)

@@ -1,0 +1,66 @@
+// Command dashboard: child areas coloured by on-time closure rate, open cases as markers coloured by their clock,
+// a 30-day trend, and new cases pushed live over SignalR. Works without map tiles (plain background).
+(async function () {
+  const root = document.getElementById("dashboard");
+  if (!root) return;
+  const area = root.dataset.area, childKind = root.dataset.childKind;
+  const colours = { green: "#2e7d32", yellow: "#f9a825", red: "#e53935", none: "#90a4ae" };
+  const rateColour = r => r === "" ? "#546e7a" : (r >= 0.9 ? "#2e7d32" : r >= 0.7 ? "#f9a825" : "#e53935");
+  const rates = {};
+  document.querySelectorAll("#child-list li").forEach(li => rates[li.dataset.code] = li.dataset.rate);
+
+  let map = null, markers = null;
+  if (window.L) {
+    map = L.map("dash-map", { attributionControl: false, zoomSnap: 0.25 });
+    if (root.dataset.tiles) L.tileLayer(root.dataset.tiles, { maxZoom: 19 }).addTo(map);
+    markers = L.layerGroup().addTo(map);
+    const outline = await (await fetch(`api/areas/${area}/boundary`)).json().catch(() => null);
+    if (outline && outline.geometry) {
+      const layer = L.geoJSON(outline, { style: { color: "#90caf9", weight: 2, fill: false } }).addTo(map);
+      map.fitBounds(layer.getBounds());
+    }
+    if (childKind) {
+      const children = await (await fetch(`api/boundaries/export?area=${area}&kind=${childKind}`)).json().catch(() => null);
+      if (children) L.geoJSON(children, {
+        style: f => ({ color: "#37474f", weight: 1, fillColor: rateColour(rates[f.properties.code] ?? ""), fillOpacity: 0.45 }),
+        onEachFeature: (f, layer) => {
+          layer.bindTooltip(f.properties.name);
+          layer.on("click", () => location.href = `dashboard?area=${f.properties.code}`);
+        },
+      }).addTo(map);
+    }
+  }
+  const addMarker = c => {
+    if (!markers) return;
+    L.circleMarker([c.lat, c.lon], { radius: 6, color: colours[c.colour] || colours.none, fillOpacity: 0.9, className: "case-marker" })
+      .bindTooltip(`${c.trackingNo} ${c.categoryName}`).addTo(markers);
+  };
+  const open = await (await fetch(`api/cases?area=${area}&status=registered,dispatched,handling,awaiting_verification&limit=200`)).json().catch(() => ({ items: [] }));
+  (open.items || []).forEach(addMarker);
+  root.dataset.markers = String(markers ? markers.getLayers().length : 0);
+
+  if (window.echarts) {
+    const el = document.getElementById("trend");
+    const chart = echarts.init(el, "dark", { renderer: "svg" });
+    chart.setOption({
+      backgroundColor: "transparent", grid: { left: 36, right: 10, top: 10, bottom: 24 },
+      xAxis: { type: "category", data: el.dataset.days.split(",") },
+      yAxis: { type: "value", minInterval: 1 },
+      series: [{ type: "bar", data: el.dataset.values.split(",").map(Number), itemStyle: { color: "#64b5f6" } }],
+    });
+  }
+
+  if (window.signalR) {
+    const hub = new signalR.HubConnectionBuilder().withUrl("hubs/cases").withAutomaticReconnect().build();
+    let fresh = 0;
+    hub.on("case", c => {
+      addMarker(c);
+      fresh++;
+      document.getElementById("kpi-new").textContent = String(fresh);
+      root.dataset.markers = String(markers ? markers.getLayers().length : fresh);
+    });
+    await hub.start();
+    await hub.invoke("Watch", area);
+    root.dataset.live = "on";
+  }
+})();

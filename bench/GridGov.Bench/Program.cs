@@ -1,6 +1,6 @@
 using GridGov.Bench;
 
-// Suites: index | locate | seed | all. Each prints its figures with the machine; copy them into bench/RESULTS.md.
+// Suites: index | locate | seed | intake | sweep | all. Each prints its figures with the machine; copy them into bench/RESULTS.md.
 var suite = args.FirstOrDefault() ?? "all";
 Console.WriteLine($"# GridGov bench '{suite}' — {Machine.Describe()} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 switch (suite)
@@ -8,12 +8,16 @@ switch (suite)
     case "index": await LocateBench.RunAsync(withPostGis: false, indexOnly: true); break;
     case "locate": await LocateBench.RunAsync(withPostGis: true, indexOnly: false); break;
     case "seed": await SeedBench.RunAsync(args.Skip(1).ToArray()); break;
+    case "intake": await IntakeBench.RunAsync(args.Skip(1).ToArray()); break;
+    case "sweep": await SweepBench.RunAsync(args.Skip(1).ToArray()); break;
     case "all":
         await LocateBench.RunAsync(withPostGis: true, indexOnly: false);
         await SeedBench.RunAsync([]);
+        await IntakeBench.RunAsync([]);
+        await SweepBench.RunAsync([]);
         break;
     default:
-        Console.Error.WriteLine("usage: GridGov.Bench index|locate|seed [demo|full]|all");
+        Console.Error.WriteLine("usage: GridGov.Bench index|locate|seed [demo|full]|intake [pg] [copy] [sqlite] [sqlite1] [--count N] [--concurrency N] [--max-seconds N] [--category 0101|mix]|sweep [pg] [sqlite] [--count N]|all");
         return 2;
 }
 return 0;

@@ -41,6 +41,7 @@ public static class ServiceSetup
         services.AddHostedService<Features.Cases.DeadlineJob>();
         services.AddScoped<Features.Indicators.StatsRollup>();
         services.AddHostedService<Features.Indicators.StatsRollupJob>();
+        Features.Open311.Open311Setup.AddOpen311(services);
         services.AddSingleton(new GridIndexHolder(GridIndex.Empty(options.City)));
         services.AddScoped<BoundaryImporter>();
         services.AddSingleton<IndexRebuilder>();

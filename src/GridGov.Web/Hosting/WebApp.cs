@@ -59,6 +59,7 @@ public static class WebApp
         app.MapPhotos();
         app.MapCategories();
         app.MapIndicators();
+        Features.Open311.Open311Endpoints.MapOpen311(app);
         return app;
     }
 }

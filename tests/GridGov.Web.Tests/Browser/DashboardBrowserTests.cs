@@ -22,7 +22,7 @@ public sealed class DashboardBrowserTests
         var micro = await s.App.ClientFor("sjf.micro");
         var (lon, lat) = await CaseTestKit.PointIn(s.App);
         await CaseTestKit.Report(micro, lon, lat);
-        await page.WaitForFunctionAsync("document.getElementById('kpi-new').textContent === '1'", null, new PageWaitForFunctionOptions { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#kpi-new")).ToHaveTextAsync("1", new LocatorAssertionsToHaveTextOptions { Timeout = 10000 });
         var after = int.Parse((await page.Locator("#dashboard").GetAttributeAsync("data-markers"))!);
         Assert.Equal(before + 1, after);
         await BrowserSession.Shot(page, "11-dashboard-live");

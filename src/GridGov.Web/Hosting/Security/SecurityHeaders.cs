@@ -10,9 +10,10 @@ public sealed class SecurityHeaders(RequestDelegate next)
         h.XFrameOptions = "DENY";
         h["Referrer-Policy"] = "no-referrer";
         h["Permissions-Policy"] = "camera=(self), geolocation=(self), microphone=()";
+        if (http.Request.Path.Equals("/field-sw.js")) h["Service-Worker-Allowed"] = "/";
         h.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api-docs")
             ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
-            : "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            : "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self'; script-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
         return next(http);
     }
 }

@@ -1,0 +1,130 @@
+// Field-worker app: report with photo + GPS in a few taps, queue offline, send when back online; my tasks.
+(function () {
+  const $ = id => document.getElementById(id);
+  let position = null;
+  const setError = (field, text) => { const el = $(field + "-error"); if (el) el.textContent = text || ""; };
+
+  const online = () => navigator.onLine;
+  const showNet = () => { $("net").textContent = online() ? "在线" : "离线"; $("net").className = "net " + (online() ? "on" : "off"); };
+
+  async function refreshQueue() {
+    const items = await Outbox.all();
+    $("pending").textContent = "待发送 " + items.length;
+    $("queue").innerHTML = "";
+    for (const it of items) {
+      const li = document.createElement("li");
+      li.textContent = `${it.kind === "report" ? "上报" : "操作"} · ${it.label} · ${new Date(it.at).toLocaleTimeString("zh-CN")}${it.error ? " · " + it.error : ""}`;
+      $("queue").appendChild(li);
+    }
+  }
+
+  async function uploadPhotos(blobs) {
+    const ids = [];
+    for (const b of blobs) {
+      const r = await fetch("api/photos", { method: "POST", body: b, headers: { "content-type": b.type || "application/octet-stream" }, credentials: "same-origin" });
+      if (!r.ok) throw new Error((await r.json().catch(() => ({}))).detail || ("photo " + r.status));
+      ids.push((await r.json()).id);
+    }
+    return ids;
+  }
+
+  let syncing = false;
+  async function sync() {
+    if (syncing || !online()) return;
+    syncing = true;
+    try {
+      for (const it of await Outbox.all()) {
+        try {
+          if (it.kind === "report") {
+            const photoIds = it.photoIds || await uploadPhotos(it.photos || []);
+            // Keep the uploaded ids so a retry does not upload the photos again.
+            if (!it.photoIds) { it.photoIds = photoIds; it.photos = []; await Outbox.add(it); }
+            const r = await fetch("api/cases", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" },
+              body: JSON.stringify({ ...it.body, photoIds, idempotencyKey: it.key }) });
+            if (r.ok) { await Outbox.remove(it.key); const b = await r.json(); $("sent").hidden = false; $("sent").textContent = `已上报，编号 ${b.case.trackingNo}`; }
+            else if (r.status >= 400 && r.status < 500) { it.error = (await r.json().catch(() => ({}))).title || ("错误 " + r.status); await Outbox.add(it); }
+          } else {
+            const r = await fetch(`api/cases/${it.caseId}/actions/${it.action}`, { method: "POST", credentials: "same-origin",
+              headers: { "content-type": "application/json" }, body: JSON.stringify(it.body) });
+            if (r.ok || r.status === 409) await Outbox.remove(it.key);
+          }
+        } catch (e) { break; } // network gone again: keep the rest for later
+      }
+    } finally { syncing = false; await refreshQueue(); await loadTasks(); }
+  }
+
+  async function loadCategories() {
+    const cached = localStorage.getItem("gg.categories");
+    let cats = cached ? JSON.parse(cached) : null;
+    if (online()) {
+      const r = await fetch("api/categories", { credentials: "same-origin" }).catch(() => null);
+      if (r && r.ok) { cats = await r.json(); localStorage.setItem("gg.categories", JSON.stringify(cats)); }
+    }
+    const sel = $("category");
+    sel.innerHTML = '<option value="">请选择</option>';
+    for (const c of (cats || []).filter(c => c.code.length === 4 && c.active)) {
+      const o = document.createElement("option"); o.value = c.code; o.textContent = `${c.code} ${c.name}`; sel.appendChild(o);
+    }
+  }
+
+  async function loadTasks() {
+    if (!online()) return;
+    const r = await fetch("api/cases?assignee=me&status=dispatched,handling&limit=50", { credentials: "same-origin" }).catch(() => null);
+    if (!r || !r.ok) return;
+    const page = await r.json();
+    $("tasks").innerHTML = "";
+    for (const c of page.items) {
+      const li = document.createElement("li");
+      li.innerHTML = `<strong></strong> <span class="badge ${c.colour}"></span><div class="muted"></div>`;
+      li.querySelector("strong").textContent = `${c.trackingNo} ${c.categoryName}`;
+      li.querySelector(".badge").textContent = c.statusLabel;
+      li.querySelector(".muted").textContent = c.addressText || c.areaCode;
+      const act = (action, label) => {
+        const b = document.createElement("button"); b.className = "secondary"; b.textContent = label;
+        b.onclick = async () => {
+          const photos = action === "feedback" ? Array.from($("photo").files) : [];
+          if (action === "feedback" && photos.length === 0) { alert("处置反馈需要先在上方选择照片"); return; }
+          const photoIds = photos.length ? await uploadPhotos(photos) : [];
+          await Outbox.add({ key: crypto.randomUUID(), kind: "action", caseId: c.id, action, label: `${label} ${c.trackingNo}`, at: Date.now(), body: { version: c.version, photoIds } });
+          await refreshQueue(); sync();
+        };
+        li.appendChild(b);
+      };
+      if (c.status === "dispatched") act("accept", "接单");
+      if (c.status === "handling") act("feedback", "处置反馈");
+      $("tasks").appendChild(li);
+    }
+  }
+
+  $("report").addEventListener("submit", async e => {
+    e.preventDefault();
+    ["category", "description", "photo", "location"].forEach(f => setError(f, ""));
+    const category = $("category").value, description = $("description").value.trim(), files = Array.from($("photo").files);
+    let bad = false;
+    if (!category) { setError("category", "请选择类别"); bad = true; }
+    if (!description) { setError("description", "请描述问题"); bad = true; }
+    if ($("self").checked && files.length === 0) { setError("photo", "自办自结需要附照片"); bad = true; }
+    if (files.length > 9) { setError("photo", "最多 9 张照片"); bad = true; }
+    if (!position) { setError("location", "尚未取得位置，请允许定位后重试"); bad = true; }
+    if (bad) return;
+    await Outbox.add({
+      key: crypto.randomUUID(), kind: "report", label: `${category} ${description.slice(0, 12)}`, at: Date.now(), photos: files,
+      body: { categoryCode: category, description, lon: position.lon, lat: position.lat, source: "patrol", selfResolve: $("self").checked },
+    });
+    $("report").reset();
+    await refreshQueue();
+    sync();
+  });
+
+  if (navigator.geolocation) {
+    navigator.geolocation.watchPosition(p => {
+      position = { lon: p.coords.longitude, lat: p.coords.latitude };
+      $("location").textContent = `位置：${position.lon.toFixed(5)}, ${position.lat.toFixed(5)}（±${Math.round(p.coords.accuracy)} 米）`;
+    }, () => { $("location").textContent = "无法定位"; }, { enableHighAccuracy: true });
+  }
+  window.addEventListener("online", () => { showNet(); sync(); });
+  window.addEventListener("offline", showNet);
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("field-sw.js", { scope: "/" }).catch(() => {});
+  showNet(); loadCategories(); refreshQueue().then(sync); loadTasks();
+  setInterval(sync, 15000);
+})();

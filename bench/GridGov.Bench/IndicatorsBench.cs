@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using GridGov.Data;
+using GridGov.Data.Migrations;
+using GridGov.Domain.Cases;
+using GridGov.Testing;
+using GridGov.Web.Features.Indicators;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GridGov.Bench;
+
+/// <summary>
+/// Indicators for a district over N cases (default 10,000,000) on PostgreSQL: COPY the cases, build the daily
+/// rollups with the app's own StatsRollup, then time the app's own IndicatorEndpoints.Compute for the district over
+/// 30 days and 365 days (p50/p95 of repeated calls), and the direct computation from cases as the baseline.
+/// </summary>
+public static class IndicatorsBench
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var count = args.SkipWhile(a => a != "--count").Skip(1).Select(int.Parse).FirstOrDefault(10_000_000);
+        var communities = FullCity.Divisions().Where(d => d.Kind == Domain.Areas.AreaKind.Community && d.Code.StartsWith("510104", StringComparison.Ordinal))
+            .Select(d => d.Code).ToArray();
+        using var server = PostgresServer.Start();
+        var cs = await server.CreateDatabaseAsync("bench_indicators");
+        await Migrator.MigrateAsync(DatabaseProvider.Postgres, cs);
+        var now = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        await CopyCases(cs, count, communities, now);
+        Console.WriteLine($"indicators: copied {count:N0} cases into {communities.Length} communities of 510104 over 365 days in {clock.Elapsed.TotalSeconds:0} s");
+
+        clock.Restart();
+        await using (var db = DbSetup.Create(DatabaseProvider.Postgres, cs))
+        {
+            db.Database.SetCommandTimeout(3600);
+            var rows = await new StatsRollup(db, TimeProvider.System).RebuildAllAsync(CancellationToken.None);
+            Console.WriteLine($"indicators: built {rows:N0} community-day rollup rows (+ street and district rows) in {clock.Elapsed.TotalSeconds:0} s");
+        }
+
+        var end = DateTimeOffset.UtcNow;
+        foreach (var days in new[] { 30, 365 })
+        {
+            var start = StatsDays.StartOffset(StatsDays.Day(end.AddDays(-days).UtcDateTime));
+            var timings = new List<double>();
+            IndicatorSetSummary? summary = null;
+            for (var i = 0; i < 40; i++)
+            {
+                await using var db = DbSetup.Create(DatabaseProvider.Postgres, cs);
+                var sw = Stopwatch.StartNew();
+                var set = await IndicatorEndpoints.Compute(db, ["510104"], null, null, start, end, end, CancellationToken.None);
+                timings.Add(sw.Elapsed.TotalMilliseconds);
+                summary = new IndicatorSetSummary(set.Due, set.ClosureRate, set.ResponseRate24h);
+            }
+            timings = timings.Skip(5).Order().ToList(); // first calls warm the JIT and the connection pool
+            Console.WriteLine($"indicators via rollups, district 510104, {days} days: p50 {Pct(timings, 0.5):0.0} ms, p95 {Pct(timings, 0.95):0.0} ms, max {timings[^1]:0.0} ms ({summary})");
+        }
+
+        // Baseline: the same 30 days computed from the cases themselves.
+        {
+            var start = StatsDays.StartOffset(StatsDays.Day(end.AddDays(-30).UtcDateTime));
+            await using var db = DbSetup.Create(DatabaseProvider.Postgres, cs);
+            db.Database.SetCommandTimeout(3600);
+            var sw = Stopwatch.StartNew();
+            var facts = await IndicatorEndpoints.Facts(db, ["510104"], null, null, start.UtcDateTime, end.UtcDateTime, CancellationToken.None);
+            var set = Domain.Indicators.CaseIndicators.Compute(facts.Select(f => f.Facts), start, end);
+            Console.WriteLine($"indicators direct from cases, district 510104, 30 days: {sw.Elapsed.TotalMilliseconds:0} ms for {facts.Count:N0} cases (due {set.Due:N0}, closure {set.ClosureRate:P2})");
+        }
+    }
+
+    private sealed record IndicatorSetSummary(long Due, double? ClosureRate, double? ResponseRate24h);
+
+    private static double Pct(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static async Task CopyCases(string cs, int count, string[] communities, DateTime now)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        var rng = new Random(42);
+        await using var copy = await conn.BeginBinaryImportAsync("""
+            COPY cases (tracking_no, category_code, description, source, status, pending, lon, lat, area_code, district_code,
+              location_flagged, handler_level, reported_at, registered_at, responded_at, feedback_at, closed_at, response_due_at,
+              resolve_due_at, yellow_at, suspended_hours, escalation_count, rework_count, rating, version, self_resolved)
+            FROM STDIN (FORMAT BINARY)
+            """);
+        for (var i = 0; i < count; i++)
+        {
+            var area = communities[rng.Next(communities.Length)] + "0101" + (1 + rng.Next(8)).ToString("D2");
+            var reported = now.AddMinutes(-rng.Next(10, 365 * 24 * 60));
+            var registered = reported.AddMinutes(rng.Next(5, 240));
+            var due = registered.AddHours(72);
+            var fate = rng.NextDouble();
+            CaseStatus status;
+            DateTime? responded = null, feedback = null, closed = null;
+            if (fate < 0.05 || registered > now) status = CaseStatus.Registered;
+            else
+            {
+                responded = registered.AddMinutes(rng.NextDouble() < 0.9 ? rng.Next(10, 900) : rng.Next(1500, 5000));
+                if (fate < 0.1 || responded > now) { status = CaseStatus.Handling; responded = responded > now ? null : responded; if (responded is null) status = CaseStatus.Dispatched; }
+                else
+                {
+                    closed = registered.AddHours(rng.NextDouble() < 0.85 ? rng.Next(2, 70) : rng.Next(73, 200));
+                    feedback = closed.Value.AddHours(-1);
+                    if (closed > now) { status = CaseStatus.Handling; closed = null; feedback = null; }
+                    else status = CaseStatus.Closed;
+                }
+            }
+            await copy.StartRowAsync();
+            await copy.WriteAsync($"B{i:D10}", NpgsqlDbType.Varchar);
+            await copy.WriteAsync("0101", NpgsqlDbType.Varchar);
+            await copy.WriteAsync("bench", NpgsqlDbType.Varchar);
+            await copy.WriteAsync("patrol", NpgsqlDbType.Varchar);
+            await copy.WriteAsync((int)status, NpgsqlDbType.Integer);
+            await copy.WriteAsync(0, NpgsqlDbType.Integer);
+            await copy.WriteAsync(104.08, NpgsqlDbType.Double);
+            await copy.WriteAsync(30.65, NpgsqlDbType.Double);
+            await copy.WriteAsync(area, NpgsqlDbType.Varchar);
+            await copy.WriteAsync("510104", NpgsqlDbType.Varchar);
+            await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+            await copy.WriteAsync(1, NpgsqlDbType.Integer);
+            await copy.WriteAsync(reported, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(registered, NpgsqlDbType.TimestampTz);
+            await Nullable(copy, responded);
+            await Nullable(copy, feedback);
+            await Nullable(copy, closed);
+            await copy.WriteAsync(registered.AddHours(2), NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(due, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(registered.AddHours(57.6), NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(0.0, NpgsqlDbType.Double);
+            await copy.WriteAsync(0, NpgsqlDbType.Integer);
+            await copy.WriteAsync(rng.NextDouble() < 0.08 ? 1 : 0, NpgsqlDbType.Integer);
+            if (closed is not null && rng.NextDouble() < 0.6) await copy.WriteAsync(rng.Next(3, 6), NpgsqlDbType.Integer); else await copy.WriteNullAsync();
+            await copy.WriteAsync(1, NpgsqlDbType.Integer);
+            await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+        }
+        await copy.CompleteAsync();
+    }
+
+    private static Task Nullable(NpgsqlBinaryImporter copy, DateTime? value) =>
+        value is null ? copy.WriteNullAsync() : copy.WriteAsync(value.Value, NpgsqlDbType.TimestampTz);
+}

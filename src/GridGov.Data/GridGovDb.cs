@@ -24,6 +24,7 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
     public DbSet<CaseStatsDaily> CaseStatsDaily => Set<CaseStatsDaily>();
     public DbSet<CaseStatsDirty> CaseStatsDirty => Set<CaseStatsDirty>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     /// <summary>The Data Protection key ring, shared by every app node so each can decrypt what another encrypted.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -48,6 +49,16 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
             e.Property(x => x.AreaCode).HasMaxLength(16);
             e.Property(x => x.Department).HasMaxLength(50);
             e.HasIndex(x => new { x.UserId, x.RevokedAt });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ApiKey>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Prefix).HasMaxLength(16);
+            e.Property(x => x.KeyHash).HasMaxLength(64);
+            e.Property(x => x.AreaCode).HasMaxLength(16);
+            e.HasIndex(x => x.KeyHash).IsUnique();
+            e.HasIndex(x => x.AreaCode);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<Category>(e =>

@@ -377,7 +377,9 @@ public static partial class Open311Endpoints
             var kinds = new[] { AreaKind.Community, AreaKind.GeneralGrid, AreaKind.MicroGrid, AreaKind.DedicatedGrid };
             var names = await db.Areas.AsNoTracking().InArea(key.AreaCode).Where(a => kinds.Contains(a.Kind))
                 .Select(a => new { a.Code, a.Name }).ToListAsync(ct);
-            var match = names.Where(a => a.Name.Length > 0 && addressString.Contains(a.Name, StringComparison.Ordinal))
+            // Communities are stored by their committee's name ("水井坊社区居委会"); people write "水井坊社区".
+            var match = names.Select(a => new { a.Code, Name = DivisionNames.Short(a.Name) })
+                .Where(a => a.Name.Length > 1 && addressString.Contains(a.Name, StringComparison.Ordinal))
                 .OrderByDescending(a => a.Code.Length).ThenByDescending(a => a.Name.Length).FirstOrDefault();
             if (match is null)
             {

@@ -30,7 +30,8 @@ public static class Machine
             catch (System.ComponentModel.Win32Exception) { return ""; }
         }
         var head = Git("log -1 --format=%h%x20%s");
-        if (head == "") return "source: not a git checkout";
+        if (head == "")
+            return $"source: not a git checkout{(Environment.GetEnvironmentVariable("GRIDGOV_BENCH_SOURCE") is { Length: > 0 } s ? $" ({s})" : "")}";
         var dirty = Git("status --porcelain -- src").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return $"source: {(head.Length > 70 ? head[..70] + "…" : head)}" +
             (dirty.Length == 0 ? ", src/ clean" : $", src/ has {dirty.Length} uncommitted change(s): {string.Join(' ', dirty.Take(6).Select(d => d[3..]))}{(dirty.Length > 6 ? " …" : "")}");

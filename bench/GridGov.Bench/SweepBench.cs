@@ -64,7 +64,11 @@ public static class SweepBench
                 Console.WriteLine($"  done in {clock.Elapsed.TotalSeconds:0.0} s; table {await SizeAsync(conn, "cases")}");
                 await ExplainClaimAsync(conn, now);
             }
+            // An untouched copy of the loaded database for the set-based prototype below.
+            NpgsqlConnection.ClearAllPools();
+            var copyCs = await CloneAsync(server, "bench_sweep", "bench_sweep_setbased");
             await SweepTwiceAsync(new Database(DatabaseProvider.Postgres, cs), overdue, server.DataDirectory);
+            await SetBasedSweepAsync(copyCs, overdue, server.DataDirectory);
         }
 
         if (variants.Contains("sqlite"))
@@ -102,7 +106,7 @@ public static class SweepBench
     private static async Task SweepTwiceAsync(Database database, int overdue, string? pgDataDirectory)
     {
         var sweep = new DeadlineSweep(database, TimeProvider.System);
-        foreach (var name in new[] { "first sweep (escalates every overdue case)", "second sweep (nothing left to do)" })
+        foreach (var name in new[] { "first sweep (escalates every overdue case)", "second sweep (only what fell due since the first)" })
         {
             var pgBefore = Cpu.PostgresSeconds(pgDataDirectory);
             var benchBefore = Cpu.ProcessSeconds(Environment.ProcessId);
@@ -120,6 +124,76 @@ public static class SweepBench
         var notes = await ScalarAsync(conn, "SELECT count(*) FROM notifications WHERE kind = 'overdue'");
         Console.WriteLine($"  check: overdue at load {overdue:N0}; escalated rows {escalated:N0}; escalate history rows {history:N0}; overdue notifications {notes:N0} → " +
             (escalated == history && escalated >= overdue && escalated - overdue < 1000 ? "OK (a few more fell due between generation and sweep)" : "MISMATCH"));
+    }
+
+    private static async Task<string> CloneAsync(PostgresServer server, string from, string to)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var conn = new NpgsqlConnection(server.ConnectionString);
+        await conn.OpenAsync();
+        await using (var cmd = new NpgsqlCommand($"CREATE DATABASE {to} TEMPLATE {from}", conn) { CommandTimeout = 600 })
+            await cmd.ExecuteNonQueryAsync();
+        Console.WriteLine($"  copied the loaded database for the set-based prototype in {clock.Elapsed.TotalSeconds:0.0} s");
+        return server.ConnectionStringFor(to);
+    }
+
+    /// <summary>
+    /// Not the app's code: the same claim, history rows and notifications as <see cref="DeadlineSweep"/>, but as one
+    /// statement per batch (data-modifying CTEs) instead of one INSERT round trip per row, to show what the target needs.
+    /// </summary>
+    private static async Task SetBasedSweepAsync(string cs, int overdue, string? pgDataDirectory)
+    {
+        var open = string.Join(",", new[] { CaseStatus.Registered, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.AwaitingVerification }.Select(s => (int)s));
+        int district = (int)HandlerLevel.District, community = (int)HandlerLevel.Community, street = (int)HandlerLevel.Street;
+        var sql = $"""
+            WITH claimed AS (
+              UPDATE cases SET escalated_for_due_at = resolve_due_at, escalation_count = escalation_count + 1,
+                handler_level = CASE WHEN handler_level < {district} THEN handler_level + 1 ELSE {district} END, version = version + 1
+              WHERE id IN (
+                SELECT id FROM cases
+                WHERE status IN ({open}) AND resolve_due_at < @now
+                  AND (escalated_for_due_at IS NULL OR escalated_for_due_at <> resolve_due_at)
+                ORDER BY resolve_due_at LIMIT {DeadlineSweep.Batch} FOR UPDATE SKIP LOCKED)
+                AND (escalated_for_due_at IS NULL OR escalated_for_due_at <> resolve_due_at)
+              RETURNING id, area_code, district_code, handler_level, assignee_user_id, status, tracking_no),
+            m AS (
+              SELECT *, '案件 ' || tracking_no || ' 已超过处置时限，已自动上报至'
+                  || CASE handler_level WHEN {community} THEN '社区' WHEN {street} THEN '街道' WHEN {district} THEN '区' ELSE '网格' END || '督办' AS message,
+                CASE handler_level WHEN {community} THEN {AreaCode.CommunityLength} WHEN {street} THEN {AreaCode.StreetLength}
+                  WHEN {district} THEN {AreaCode.DistrictLength} ELSE {AreaCode.GridLength} END AS len
+              FROM claimed),
+            h AS (
+              INSERT INTO case_history (case_id, district_code, at, actor_user_id, actor_name, action, from_status, to_status, note)
+              SELECT id, district_code, @now, NULL, 'system', 'escalate', status, status, message FROM m),
+            n AS (
+              INSERT INTO notifications (user_id, area_code, case_id, kind, message, created_at)
+              SELECT NULL, CASE WHEN length(area_code) >= len THEN left(area_code, len) ELSE area_code END, id, 'overdue', message, @now FROM m
+              UNION ALL
+              SELECT assignee_user_id, NULL, id, 'overdue', message, @now FROM m WHERE assignee_user_id IS NOT NULL)
+            SELECT count(*) FROM claimed
+            """;
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        foreach (var name in new[] { "first sweep", "second sweep" })
+        {
+            var pgBefore = Cpu.PostgresSeconds(pgDataDirectory);
+            var clock = Stopwatch.StartNew();
+            var total = 0L;
+            var now = DateTime.UtcNow; // one instant per sweep, as DeadlineSweep does
+            while (true)
+            {
+                await using var cmd = new NpgsqlCommand(sql, conn);
+                cmd.Parameters.AddWithValue("now", now);
+                var n = (long)(await cmd.ExecuteScalarAsync())!;
+                total += n;
+                if (n < DeadlineSweep.Batch) break;
+            }
+            Console.WriteLine($"Set-based prototype (bench code, one statement per batch of {DeadlineSweep.Batch:N0}) {name}: escalated {total:N0} in {clock.Elapsed.TotalSeconds:0.00} s " +
+                $"(target < 2 s: {(clock.Elapsed.TotalSeconds < 2 ? "met" : "NOT met")}; CPU: PostgreSQL {Cpu.PostgresSeconds(pgDataDirectory) - pgBefore:0.0} s)");
+        }
+        var history = await ScalarAsync(conn, "SELECT count(*) FROM case_history WHERE action = 'escalate'");
+        var notes = await ScalarAsync(conn, "SELECT count(*) FROM notifications WHERE kind = 'overdue'");
+        Console.WriteLine($"  check: escalate history rows {history:N0}, overdue notifications {notes:N0} (overdue at load {overdue:N0})");
     }
 
     /// <summary>The claim's inner SELECT (one batch) on its own: how much of a batch is finding the rows.</summary>

@@ -87,10 +87,37 @@ public sealed class Open311Response(int status, Open311Format format, O311Node r
                     case long l: w.WriteNumberValue(l); break;
                     case double d: w.WriteNumberValue(d); break;
                     case decimal m: w.WriteNumberValue(m); break;
-                    default: w.WriteStringValue(Clean(Convert.ToString(leaf.Value, CultureInfo.InvariantCulture)!)); break;
+                    default: w.WriteRawValue(JsonString(Clean(Convert.ToString(leaf.Value, CultureInfo.InvariantCulture)!)), skipInputValidation: true); break;
                 }
                 break;
         }
+    }
+
+    /// <summary>
+    /// A JSON string literal that escapes what must be escaped and, like the rest of the API, the HTML-sensitive
+    /// characters (&lt; &gt; &amp; ') and JavaScript's line separators, but leaves '+' alone, so a time reads
+    /// "2026-05-04T10:15:30+08:00" rather than "…\u002B08:00" (the built-in encoders escape '+').
+    /// </summary>
+    public static string JsonString(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2).Append('"');
+        foreach (var ch in s)
+        {
+            switch (ch)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '<' or '>' or '&' or '\'' or '`' or '\u2028' or '\u2029':
+                case < ' ':
+                    sb.Append("\\u").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));
+                    break;
+                default: sb.Append(ch); break;
+            }
+        }
+        return sb.Append('"').ToString();
     }
 
     public static byte[] Xml(O311Node root)

@@ -30,7 +30,7 @@ public static class CategoryEndpoints
             .WithTags("Categories").RequireAuthorization().WithSummary("Functional departments (dispatch targets) of a district");
     }
 
-    private static async Task<IResult> Edit(string code, CategoryEdit body, GridGovDb db, CancellationToken ct)
+    internal static async Task<IResult> Edit(string code, CategoryEdit body, GridGovDb db, CancellationToken ct)
     {
         var c = await db.Categories.FirstOrDefaultAsync(x => x.Code == code, ct);
         if (c is null) return Problems.NotFound($"No category {code}.");

@@ -90,7 +90,7 @@ public static class StaffingEndpoints
         return Results.Ok(rows.Select(r => ToDto(r.a, r.Name, r.PhoneMasked)).ToList());
     }
 
-    private static async Task<IResult> Assign(string code, NewAssignment body, GridGovDb db, Caller caller, CancellationToken ct)
+    internal static async Task<IResult> Assign(string code, NewAssignment body, GridGovDb db, Caller caller, CancellationToken ct)
     {
         if (await FindGrid(code, Permission.StaffWrite, db, caller, ct) is { } problem) return problem;
         var errors = new Dictionary<string, string[]>();
@@ -123,7 +123,7 @@ public static class StaffingEndpoints
         return Results.Created($"/api/grids/{code}/assignments", ToDto(assignment, person.Name, person.PhoneMasked));
     }
 
-    private static async Task<IResult> End(long id, EndAssignment? body, GridGovDb db, Caller caller, CancellationToken ct)
+    internal static async Task<IResult> End(long id, EndAssignment? body, GridGovDb db, Caller caller, CancellationToken ct)
     {
         if (body?.Note is { Length: > 200 }) return Problems.Invalid("note", "note is at most 200 characters.");
         var assignment = await db.GridAssignments.FindAsync([id], ct);

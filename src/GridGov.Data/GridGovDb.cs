@@ -22,6 +22,7 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
     public DbSet<CasePhoto> CasePhotos => Set<CasePhoto>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<CaseStatsDaily> CaseStatsDaily => Set<CaseStatsDaily>();
+    public DbSet<CalendarYearRow> CalendarYears => Set<CalendarYearRow>();
     public DbSet<CaseStatsDirty> CaseStatsDirty => Set<CaseStatsDirty>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -135,6 +136,13 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
             e.HasKey(x => new { x.AreaCode, x.Day });
             e.Property(x => x.AreaCode).HasMaxLength(12);
             e.Property(x => x.Day).HasMaxLength(10);
+        });
+        b.Entity<CalendarYearRow>(e =>
+        {
+            e.ToTable("calendar_years");
+            e.HasKey(x => x.Year);
+            e.Property(x => x.Year).ValueGeneratedNever();
+            e.Property(x => x.UpdatedBy).HasMaxLength(100);
         });
         b.Entity<CaseStatsDirty>(e =>
         {

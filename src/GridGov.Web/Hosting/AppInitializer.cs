@@ -36,6 +36,7 @@ public sealed class AppInitializer(
                     state.Seeded.Areas, state.Seeded.People, state.Seeded.Elapsed.TotalSeconds);
             }
             await CategorySeeder.SeedAsync(db, DataPaths.Folder(options, "categories"), ct);
+            await Features.Calendar.CalendarEndpoints.ReloadAsync(db, scope.ServiceProvider.GetRequiredService<CalendarHolder>(), options, log, ct);
             if (options.DemoScale != "none")
             {
                 await scope.ServiceProvider.GetRequiredService<DemoAccounts>().SeedAsync(ct);

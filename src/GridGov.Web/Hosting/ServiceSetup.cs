@@ -31,7 +31,7 @@ public static class ServiceSetup
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DemoCases>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => CalendarLoader.Load(DataPaths.Folder(options, "calendar"), sp.GetRequiredService<ILogger<Features.Cases.CaseClock>>()));
+        services.AddSingleton(sp => new CalendarHolder(CalendarLoader.Load(DataPaths.Folder(options, "calendar"), sp.GetRequiredService<ILogger<Features.Cases.CaseClock>>())));
         services.AddSingleton<Features.Cases.CaseClock>();
         services.AddSingleton<Features.Photos.PhotoStore>();
         services.AddScoped<Features.Cases.CaseAccess>();

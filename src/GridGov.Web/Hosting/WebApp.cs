@@ -53,6 +53,7 @@ public static class WebApp
         app.MapAccess();
         app.MapAudit();
         app.MapUiSession();
+        Features.Calendar.CalendarEndpoints.MapCalendar(app);
         app.MapHub<Features.Dashboard.CaseHub>(Features.Dashboard.CaseHub.Path);
         app.MapRazorComponents<Ui.App>();
         app.MapCases();

@@ -4,8 +4,10 @@ using GridGov.Domain.Calendar;
 namespace GridGov.Web.Features.Cases;
 
 /// <summary>Deadlines and clock colours for cases, on the working calendar (working hours) or plain calendar hours.</summary>
-public sealed class CaseClock(WorkingCalendar calendar, TimeProvider time)
+public sealed class CaseClock(GridGov.Web.Hosting.CalendarHolder holder, TimeProvider time)
 {
+    private WorkingCalendar calendar => holder.Current;
+
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public DateTime Deadline(DateTime startUtc, double hours, bool workingHours) => workingHours

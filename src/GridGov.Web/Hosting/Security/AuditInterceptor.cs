@@ -19,7 +19,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor) : SaveChange
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneCipher", "IdNumberCipher", "ReporterPhoneCipher", "Boundary",
-        "PhoneNumber", "Email", "NormalizedEmail",
+        "PhoneNumber", "Email", "NormalizedEmail", "KeyHash",
     };
 
     // Chinese stays readable in the log; HTML-sensitive characters are still escaped.

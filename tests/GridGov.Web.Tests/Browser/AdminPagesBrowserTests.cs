@@ -46,6 +46,15 @@ public sealed class AdminPagesBrowserTests
         Assert.Contains("0101", await admin.Locator(".alert.ok").InnerTextAsync());
         Assert.Equal("36", await admin.InputValueAsync("#res-0101"));
         await BrowserSession.Shot(admin, "31-category-editor");
+        await admin.GotoAsync($"{s.BaseUrl}/admin/calendar");
+        Assert.Contains("正式", await admin.Locator("#calendar-years tr:has-text('2026')").InnerTextAsync());
+        Assert.Contains("暂定", await admin.Locator("#calendar-years tr:has-text('2027')").InnerTextAsync());
+        await admin.FillAsync("#cal-year", "2028");
+        await admin.FillAsync("#cal-json", "{ broken");
+        await admin.ClickAsync("button:has-text('保存 Save')");
+        Assert.Contains("Not a calendar year", await admin.Locator(".alert.error").InnerTextAsync());
+        Assert.Equal("{ broken", await admin.InputValueAsync("#cal-json")); // nothing typed is lost
+        await BrowserSession.Shot(admin, "32-calendar");
 
         // A secretary cannot edit categories.
         await page.GotoAsync($"{s.BaseUrl}/admin/categories");

@@ -105,7 +105,7 @@ public static class IntakeBench
     private static Options Parse(string[] args)
     {
         var variants = new List<string>();
-        int count = 98_000, warmup = 2_000, concurrency = 64, maxSeconds = 60, preload = 0;
+        int count = 98_000, warmup = 2_000, concurrency = 64, maxSeconds = 45, preload = 0;
         var category = "0101";
         for (var i = 0; i < args.Length; i++)
         {

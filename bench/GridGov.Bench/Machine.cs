@@ -23,7 +23,7 @@ public static class Machine
                 var psi = new System.Diagnostics.ProcessStartInfo("git", args)
                 { WorkingDirectory = FullCity.RepoRoot(), RedirectStandardOutput = true, RedirectStandardError = true };
                 using var p = System.Diagnostics.Process.Start(psi)!;
-                var output = p.StandardOutput.ReadToEnd().Trim();
+                var output = p.StandardOutput.ReadToEnd().TrimEnd(); // porcelain lines start with a status column that may be a space
                 p.WaitForExit();
                 return p.ExitCode == 0 ? output : "";
             }

@@ -35,6 +35,15 @@ public sealed class ConsoleBrowserTests
         var reported = await CaseTestKit.Report(micro, lon, lat);
         var id = reported.GetProperty("id").GetInt64();
         var tracking = reported.GetProperty("trackingNo").GetString()!;
+        var apiSecretary = await s.App.ClientFor("sjf.secretary");
+        async Task<long> ClosedToday()
+        {
+            var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-2).ToString("O"));
+            var to = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"));
+            var (_, body) = await Infrastructure.Http.GetJson(apiSecretary, $"/api/indicators?area=510104017001&from={from}&to={to}");
+            return body.GetProperty("indicators").GetProperty("closedInPeriod").GetInt64();
+        }
+        var closedBefore = await ClosedToday();
         await page.GotoAsync($"{s.BaseUrl}/cases?status=reported");
         Assert.True(await page.Locator($"#case-list a:has-text('{tracking}')").CountAsync() == 1);
         await BrowserSession.Shot(page, "04-case-list");
@@ -62,6 +71,7 @@ public sealed class ConsoleBrowserTests
         var steps = await page.Locator("#case-history li strong").AllInnerTextsAsync();
         Assert.Equal(["上报", "立案", "派遣", "接单", "处置反馈", "核查不通过(返工)", "处置反馈", "核查通过"], steps);
         await BrowserSession.Shot(page, "05-case-detail");
+        Assert.Equal(closedBefore + 1, await ClosedToday()); // the indicators follow the loop
 
         // The neighbouring community's secretary sees nothing of it.
         var other = await s.NewPageAsync();

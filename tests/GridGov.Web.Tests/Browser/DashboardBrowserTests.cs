@@ -27,6 +27,14 @@ public sealed class DashboardBrowserTests
         Assert.Equal(before + 1, after);
         await BrowserSession.Shot(page, "11-dashboard-live");
 
+        // The map and list are coloured by the indicator the operator chooses.
+        await page.SelectOptionAsync("#indicator", "response");
+        await Assertions.Expect(page.Locator("#dashboard")).ToHaveAttributeAsync("data-indicator", "response");
+        var first = page.Locator("#child-list li").First;
+        var raw = await first.GetAttributeAsync("data-response");
+        var expected = string.IsNullOrEmpty(raw) ? "—" : (double.Parse(raw, System.Globalization.CultureInfo.InvariantCulture) * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        Assert.Equal(expected, await first.Locator(".rate").InnerTextAsync());
+
         await page.ClickAsync("#child-list a >> nth=0");
         await page.WaitForSelectorAsync("#dashboard[data-live=on]", new PageWaitForSelectorOptions { Timeout = 15000 });
         Assert.Contains("锦江区", await page.Locator(".crumbs a").First.InnerTextAsync());

@@ -51,7 +51,9 @@ public sealed class FieldAppBrowserTests
 
         await context.SetOfflineAsync(false);
         await Assertions.Expect(phone.Locator("#pending")).ToHaveTextAsync("待发送 0", new LocatorAssertionsToHaveTextOptions { Timeout = 20000 });
-        Assert.StartsWith("已上报", await phone.InnerTextAsync("#sent"));
+        var sent = await phone.InnerTextAsync("#sent");
+        Assert.StartsWith("已上报", sent);
+        var tracking = sent.Split("编号 ")[1].Trim();
         await BrowserSession.Shot(phone, "22-field-sent");
 
         // Exactly one case, visible to the community secretary, and live on the district dashboard.
@@ -64,6 +66,11 @@ public sealed class FieldAppBrowserTests
             if (detail.GetProperty("description").GetString() == description) matches++;
         }
         Assert.Equal(1, matches);
+        // …and exactly once in the console list of the community secretary.
+        var console = await s.NewPageAsync();
+        await s.SignInAsync(console, "sjf.secretary");
+        await console.GotoAsync($"{s.BaseUrl}/cases?status=reported");
+        Assert.Equal(1, await console.Locator($"#case-list a:has-text('{tracking}')").CountAsync());
         await Assertions.Expect(dashboard.Locator("#kpi-new")).ToHaveTextAsync("1", new LocatorAssertionsToHaveTextOptions { Timeout = 10000 });
         await BrowserSession.Shot(dashboard, "23-dashboard-after-field-report");
     }

@@ -1,19 +1,21 @@
 // Field-worker app: report with photo + GPS in a few taps, queue offline, send when back online; my tasks.
 (function () {
   const $ = id => document.getElementById(id);
+  const en = $("field") && $("field").dataset.lang === "en";
+  const t = (zh, english) => en ? english : zh;
   let position = null;
   const setError = (field, text) => { const el = $(field + "-error"); if (el) el.textContent = text || ""; };
 
   const online = () => navigator.onLine;
-  const showNet = () => { $("net").textContent = online() ? "在线" : "离线"; $("net").className = "net " + (online() ? "on" : "off"); };
+  const showNet = () => { $("net").textContent = online() ? t("在线", "online") : t("离线", "offline"); $("net").className = "net " + (online() ? "on" : "off"); };
 
   async function refreshQueue() {
     const items = await Outbox.all();
-    $("pending").textContent = "待发送 " + items.length;
+    $("pending").textContent = t("待发送 ", "Waiting ") + items.length;
     $("queue").innerHTML = "";
     for (const it of items) {
       const li = document.createElement("li");
-      li.textContent = `${it.kind === "report" ? "上报" : "操作"} · ${it.label} · ${new Date(it.at).toLocaleTimeString("zh-CN")}${it.error ? " · " + it.error : ""}`;
+      li.textContent = `${it.kind === "report" ? t("上报", "Report") : t("操作", "Action")} · ${it.label} · ${new Date(it.at).toLocaleTimeString("zh-CN")}${it.error ? " · " + it.error : ""}`;
       $("queue").appendChild(li);
     }
   }
@@ -41,7 +43,7 @@
             if (!it.photoIds) { it.photoIds = photoIds; it.photos = []; await Outbox.add(it); }
             const r = await fetch("api/cases", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" },
               body: JSON.stringify({ ...it.body, photoIds, idempotencyKey: it.key }) });
-            if (r.ok) { await Outbox.remove(it.key); const b = await r.json(); $("sent").hidden = false; $("sent").textContent = `已上报，编号 ${b.case.trackingNo}`; }
+            if (r.ok) { await Outbox.remove(it.key); const b = await r.json(); $("sent").hidden = false; $("sent").textContent = t(`已上报，编号 ${b.case.trackingNo}`, `Reported, No. ${b.case.trackingNo}`); }
             else if (r.status >= 400 && r.status < 500) { it.error = (await r.json().catch(() => ({}))).title || ("错误 " + r.status); await Outbox.add(it); }
           } else {
             const r = await fetch(`api/cases/${it.caseId}/actions/${it.action}`, { method: "POST", credentials: "same-origin",
@@ -61,7 +63,7 @@
       if (r && r.ok) { cats = await r.json(); localStorage.setItem("gg.categories", JSON.stringify(cats)); }
     }
     const sel = $("category");
-    sel.innerHTML = '<option value="">请选择</option>';
+    sel.innerHTML = `<option value="">${t("请选择", "Choose")}</option>`;
     for (const c of (cats || []).filter(c => c.code.length === 4 && c.active)) {
       const o = document.createElement("option"); o.value = c.code; o.textContent = `${c.code} ${c.name}`; sel.appendChild(o);
     }
@@ -83,15 +85,15 @@
         const b = document.createElement("button"); b.className = "secondary"; b.textContent = label;
         b.onclick = async () => {
           const photos = action === "feedback" ? Array.from($("photo").files) : [];
-          if (action === "feedback" && photos.length === 0) { alert("处置反馈需要先在上方选择照片"); return; }
+          if (action === "feedback" && photos.length === 0) { alert(t("处置反馈需要先在上方选择照片", "Choose a photo above first")); return; }
           const photoIds = photos.length ? await uploadPhotos(photos) : [];
           await Outbox.add({ key: crypto.randomUUID(), kind: "action", caseId: c.id, action, label: `${label} ${c.trackingNo}`, at: Date.now(), body: { version: c.version, photoIds } });
           await refreshQueue(); sync();
         };
         li.appendChild(b);
       };
-      if (c.status === "dispatched") act("accept", "接单");
-      if (c.status === "handling") act("feedback", "处置反馈");
+      if (c.status === "dispatched") act("accept", t("接单", "Accept"));
+      if (c.status === "handling") act("feedback", t("处置反馈", "Report done"));
       $("tasks").appendChild(li);
     }
   }
@@ -101,11 +103,11 @@
     ["category", "description", "photo", "location"].forEach(f => setError(f, ""));
     const category = $("category").value, description = $("description").value.trim(), files = Array.from($("photo").files);
     let bad = false;
-    if (!category) { setError("category", "请选择类别"); bad = true; }
-    if (!description) { setError("description", "请描述问题"); bad = true; }
-    if ($("self").checked && files.length === 0) { setError("photo", "自办自结需要附照片"); bad = true; }
-    if (files.length > 9) { setError("photo", "最多 9 张照片"); bad = true; }
-    if (!position) { setError("location", "尚未取得位置，请允许定位后重试"); bad = true; }
+    if (!category) { setError("category", t("请选择类别", "Choose a category")); bad = true; }
+    if (!description) { setError("description", t("请描述问题", "Describe the problem")); bad = true; }
+    if ($("self").checked && files.length === 0) { setError("photo", t("自办自结需要附照片", "Solved on the spot needs a photo")); bad = true; }
+    if (files.length > 9) { setError("photo", t("最多 9 张照片", "At most 9 photos")); bad = true; }
+    if (!position) { setError("location", t("尚未取得位置，请允许定位后重试", "No location yet: allow location and try again")); bad = true; }
     if (bad) return;
     await Outbox.add({
       key: crypto.randomUUID(), kind: "report", label: `${category} ${description.slice(0, 12)}`, at: Date.now(), photos: files,
@@ -119,8 +121,8 @@
   if (navigator.geolocation) {
     navigator.geolocation.watchPosition(p => {
       position = { lon: p.coords.longitude, lat: p.coords.latitude };
-      $("location").textContent = `位置：${position.lon.toFixed(5)}, ${position.lat.toFixed(5)}（±${Math.round(p.coords.accuracy)} 米）`;
-    }, () => { $("location").textContent = "无法定位"; }, { enableHighAccuracy: true });
+      $("location").textContent = t(`位置：${position.lon.toFixed(5)}, ${position.lat.toFixed(5)}（±${Math.round(p.coords.accuracy)} 米）`, `Location: ${position.lon.toFixed(5)}, ${position.lat.toFixed(5)} (±${Math.round(p.coords.accuracy)} m)`);
+    }, () => { $("location").textContent = t("无法定位", "Location unavailable"); }, { enableHighAccuracy: true });
   }
   window.addEventListener("online", () => { showNet(); sync(); });
   window.addEventListener("offline", showNet);

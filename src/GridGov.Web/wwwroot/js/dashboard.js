@@ -6,8 +6,13 @@
   const area = root.dataset.area, childKind = root.dataset.childKind;
   const colours = { green: "#2e7d32", yellow: "#f9a825", red: "#e53935", none: "#90a4ae" };
   const rateColour = r => r === "" ? "#546e7a" : (r >= 0.9 ? "#2e7d32" : r >= 0.7 ? "#f9a825" : "#e53935");
-  const rates = {};
-  document.querySelectorAll("#child-list li").forEach(li => rates[li.dataset.code] = li.dataset.rate);
+  // The chosen indicator colours the child areas (and the list); the choice is remembered on this screen.
+  const picker = document.getElementById("indicator");
+  picker.value = localStorage.getItem("gg.indicator") || "ontime";
+  const rateOf = code => { const li = document.querySelector(`#child-list li[data-code="${code}"]`); return li ? li.dataset[picker.value] : ""; };
+  const pct = v => v === "" ? "—" : (parseFloat(v) * 100).toFixed(1) + "%";
+  const relabel = () => document.querySelectorAll("#child-list li").forEach(li => li.querySelector(".rate").textContent = pct(li.dataset[picker.value]));
+  relabel();
 
   let map = null, markers = null;
   if (window.L) {
@@ -21,13 +26,20 @@
     }
     if (childKind) {
       const children = await (await fetch(`api/boundaries/export?area=${area}&kind=${childKind}`)).json().catch(() => null);
-      if (children) L.geoJSON(children, {
-        style: f => ({ color: "#37474f", weight: 1, fillColor: rateColour(rates[f.properties.code] ?? ""), fillOpacity: 0.45 }),
+      let childLayer = null;
+      if (children) childLayer = L.geoJSON(children, {
+        style: f => ({ color: "#37474f", weight: 1, fillColor: rateColour(rateOf(f.properties.code) ?? ""), fillOpacity: 0.45 }),
         onEachFeature: (f, layer) => {
           layer.bindTooltip(f.properties.name);
           layer.on("click", () => location.href = `dashboard?area=${f.properties.code}`);
         },
       }).addTo(map);
+      picker.addEventListener("change", () => {
+        localStorage.setItem("gg.indicator", picker.value);
+        relabel();
+        if (childLayer) childLayer.setStyle(f => ({ color: "#37474f", weight: 1, fillColor: rateColour(rateOf(f.properties.code) ?? ""), fillOpacity: 0.45 }));
+        root.dataset.indicator = picker.value;
+      });
     }
   }
   const addMarker = c => {

@@ -282,3 +282,31 @@ public abstract class CaseLoopTests(AppFixture fixture)
 public sealed class SqliteCaseLoopTests(SqliteAppFixture f) : CaseLoopTests(f), IClassFixture<SqliteAppFixture>;
 
 public sealed class PostgresCaseLoopTests(PostgresAppFixture f) : CaseLoopTests(f), IClassFixture<PostgresAppFixture>;
+
+/// <summary>A case's area comes from routing at intake; nothing a caller sends afterwards can move it.</summary>
+public sealed class CaseAreaTamperTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+{
+    [SkippableFact]
+    public async Task Editing_a_location_or_area_in_an_action_changes_nothing_and_there_is_no_edit_endpoint()
+    {
+        var app = await fixture.GetAsync();
+        var micro = await app.ClientFor("sjf.micro");
+        var secretary = await app.ClientFor("sjf.secretary");
+        var (lon, lat) = await CaseTestKit.PointIn(app);
+        var id = (await CaseTestKit.Report(micro, lon, lat)).GetProperty("id").GetInt64();
+        var (other, otherLat) = await CaseTestKit.PointIn(app, "5101040170020101");
+        // Extra fields are not part of any action: they are ignored, the area stays.
+        var (status, _) = await CaseTestKit.Act(secretary, id, "register", new { lon = other, lat = otherLat, areaCode = "5101040170020101", districtCode = "510105" });
+        Assert.Equal(200, status);
+        var (_, detail) = await secretary.GetJson($"/api/cases/{id}");
+        Assert.Equal("5101040170010101", detail.GetProperty("case").GetProperty("areaCode").GetString());
+        Assert.Equal(lon, detail.GetProperty("case").GetProperty("lon").GetDouble(), 9);
+        foreach (var method in new[] { HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete })
+        {
+            var r = await secretary.SendAsync(new HttpRequestMessage(method, $"/api/cases/{id}") { Content = System.Net.Http.Json.JsonContent.Create(new { areaCode = "5101040170020101" }) });
+            Assert.True((int)r.StatusCode is 404 or 405, $"{method} answered {(int)r.StatusCode}");
+        }
+        // The neighbouring secretary still cannot reach it.
+        Assert.Equal(404, (await (await app.ClientFor("cdl.secretary")).GetJson($"/api/cases/{id}")).Status);
+    }
+}

@@ -63,6 +63,33 @@ public static class IndicatorsBench
             Console.WriteLine($"indicators via rollups, district 510104, {days} days: p50 {Pct(timings, 0.5):0.0} ms, p95 {Pct(timings, 0.95):0.0} ms, max {timings[^1]:0.0} ms ({summary})");
         }
 
+        // Whole past days only (no live part for today): the rollup rows alone.
+        {
+            var todayStart = StatsDays.StartOffset(StatsDays.Day(end.UtcDateTime));
+            var start = todayStart.AddDays(-30);
+            var timings = new List<double>();
+            for (var i = 0; i < 40; i++)
+            {
+                await using var db = DbSetup.Create(DatabaseProvider.Postgres, cs);
+                var sw = Stopwatch.StartNew();
+                await IndicatorEndpoints.Compute(db, ["510104"], null, null, start, todayStart, end, CancellationToken.None);
+                timings.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            timings = timings.Skip(5).Order().ToList();
+            Console.WriteLine($"indicators via rollups only (30 whole past days, no live today): p50 {Pct(timings, 0.5):0.0} ms, p95 {Pct(timings, 0.95):0.0} ms");
+            var live = new List<double>();
+            for (var i = 0; i < 20; i++)
+            {
+                await using var db = DbSetup.Create(DatabaseProvider.Postgres, cs);
+                var sw = Stopwatch.StartNew();
+                var facts = await IndicatorEndpoints.Facts(db, ["510104"], null, null, todayStart.UtcDateTime, end.UtcDateTime, CancellationToken.None);
+                live.Add(sw.Elapsed.TotalMilliseconds);
+                if (i == 0) Console.WriteLine($"today so far: {facts.Count:N0} cases with an instant today");
+            }
+            live = live.Skip(3).Order().ToList();
+            Console.WriteLine($"today's live part alone: p50 {Pct(live, 0.5):0.0} ms, p95 {Pct(live, 0.95):0.0} ms");
+        }
+
         // Baseline: the same 30 days computed from the cases themselves.
         {
             var start = StatsDays.StartOffset(StatsDays.Day(end.AddDays(-30).UtcDateTime));

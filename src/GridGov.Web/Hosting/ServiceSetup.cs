@@ -20,6 +20,8 @@ public static class ServiceSetup
         var services = builder.Services;
         var options = builder.Configuration.GetSection("GridGov").Get<GridGovOptions>() ?? new GridGovOptions();
         var database = ResolveDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        // First hosted service: migrations must run before Data Protection's own start-up reads its key table.
+        services.AddHostedService<AppInitializer>();
         services.AddSingleton(options);
         services.AddSingleton(database);
         services.AddDbContext<GridGovDb>((sp, b) =>
@@ -45,7 +47,6 @@ public static class ServiceSetup
         services.AddSingleton(new GridIndexHolder(GridIndex.Empty(options.City)));
         services.AddScoped<BoundaryImporter>();
         services.AddSingleton<IndexRebuilder>();
-        services.AddHostedService<AppInitializer>();
         services.AddSingleton<AppInitializer.State>();
 
         services.AddProblemDetails();

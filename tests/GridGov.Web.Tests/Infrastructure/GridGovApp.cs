@@ -72,26 +72,29 @@ public sealed class GridGovApp(DatabaseProvider provider, string connectionStrin
     /// <summary>Like <see cref="StartAsync"/> but served by Kestrel on 127.0.0.1, for a real browser.</summary>
     public static async Task<GridGovApp> StartKestrelAsync(DatabaseProvider provider, int demoCases)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "gridgov-tests", Guid.NewGuid().ToString("N"));
-        TestCity.WriteSlice(Path.Combine(folder, "divisions"));
-        var cs = provider == DatabaseProvider.Postgres
-            ? await RequiresPostgres.Get().CreateDatabaseAsync()
-            : $"Data Source={Path.Combine(folder, "gridgov.db")}";
-        var app = new GridGovApp(provider, cs, Path.Combine(folder, "divisions"), demoCases: demoCases);
+        var (cs, divisions) = await PrepareAsync(provider);
+        var app = new GridGovApp(provider, cs, divisions, demoCases: demoCases);
         app.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         app.StartServer();
         return app;
     }
 
-    /// <summary>A fresh app on a fresh database of the given provider (PostgreSQL: skipped or failed per CI policy).</summary>
-    public static async Task<GridGovApp> StartAsync(DatabaseProvider provider, int loginsPerMinute = 10_000, int demoCases = 0)
+    /// <summary>A fresh folder with the test slice of divisions, and a fresh database of the provider.</summary>
+    private static async Task<(string ConnectionString, string DivisionsFolder)> PrepareAsync(DatabaseProvider provider)
     {
         var folder = Path.Combine(Path.GetTempPath(), "gridgov-tests", Guid.NewGuid().ToString("N"));
         TestCity.WriteSlice(Path.Combine(folder, "divisions"));
         var cs = provider == DatabaseProvider.Postgres
             ? await RequiresPostgres.Get().CreateDatabaseAsync()
             : $"Data Source={Path.Combine(folder, "gridgov.db")}";
-        var app = new GridGovApp(provider, cs, Path.Combine(folder, "divisions"), loginsPerMinute: loginsPerMinute, demoCases: demoCases);
+        return (cs, Path.Combine(folder, "divisions"));
+    }
+
+    /// <summary>A fresh app on a fresh database of the given provider (PostgreSQL: skipped or failed per CI policy).</summary>
+    public static async Task<GridGovApp> StartAsync(DatabaseProvider provider, int loginsPerMinute = 10_000, int demoCases = 0)
+    {
+        var (cs, divisions) = await PrepareAsync(provider);
+        var app = new GridGovApp(provider, cs, divisions, loginsPerMinute: loginsPerMinute, demoCases: demoCases);
         _ = app.Server; // start now: migrate, seed, build the index
         return app;
     }

@@ -49,6 +49,7 @@ public static class UiText
         ["done"] = ("操作成功", "Done"),
         ["trackingno"] = ("编号", "No."),
         ["areas"] = ("辖区", "Areas"),
+        ["urgent"] = ("最紧迫的在办案件", "Most urgent open cases"),
         ["calendar"] = ("日历", "Calendar"),
         ["categories"] = ("类别", "Categories"),
         ["kpi.response"] = ("24小时响应率", "24-hour response"),

@@ -53,7 +53,7 @@ public sealed class ConsoleBrowserTests
         await page.ClickAsync("button[data-action=register]");
         Assert.Equal("已立案", await page.Locator("#case-status").InnerTextAsync());
         var workerId = await CaseTestKit.UserId(await s.App.ClientFor("sjf.worker"));
-        await page.FillAsync("#assignee", workerId.ToString());
+        await page.SelectOptionAsync("#assignee", workerId.ToString());
         await page.ClickAsync("button[data-action=dispatch]");
         Assert.Equal("已派遣", await page.Locator("#case-status").InnerTextAsync());
 

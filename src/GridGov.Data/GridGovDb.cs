@@ -102,6 +102,8 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
             e.HasIndex(x => new { x.AreaCode, x.Id });
             e.HasIndex(x => new { x.Status, x.ResolveDueAt });
             e.HasIndex(x => new { x.CategoryCode, x.Status });
+            // Likely duplicates: same category within ~100 m, a narrow latitude band instead of a table walk.
+            e.HasIndex(x => new { x.CategoryCode, x.Lat });
             e.HasIndex(x => x.AssigneeUserId);
             e.HasIndex(x => x.ReporterUserId);
             // Indicator queries find the cases with an instant in a period through these.

@@ -39,7 +39,7 @@ public static class ServiceSetup
         services.AddScoped<Features.Cases.CaseAccess>();
         services.AddScoped<Features.Cases.CaseIntake>();
         services.AddScoped<Features.Cases.CaseActions>();
-        services.AddSingleton<Features.Cases.DeadlineSweep>();
+        services.AddSingleton(sp => new Features.Cases.DeadlineSweep(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IConfiguration>()));
         services.AddHostedService<Features.Cases.DeadlineJob>();
         services.AddScoped<Features.Indicators.StatsRollup>();
         services.AddHostedService<Features.Indicators.StatsRollupJob>();

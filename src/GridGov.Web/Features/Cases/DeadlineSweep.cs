@@ -17,9 +17,15 @@ public sealed record SweepResult(int Escalated, TimeSpan Elapsed);
 /// so several app nodes sweeping at once escalate each breach exactly once; an extension or a resume moves the
 /// deadline and a new breach can then be escalated again.
 /// </summary>
-public sealed class DeadlineSweep(Database database, TimeProvider time)
+public sealed class DeadlineSweep(Database database, TimeProvider time, IConfiguration? config = null)
 {
     public const int Batch = 5000;
+
+    /// <summary>
+    /// Escalations per sweep at most (default 20,000): a backlog (say after an outage) drains over a few one-minute
+    /// ticks, oldest breaches first, instead of one sweep holding locks for many seconds.
+    /// </summary>
+    public int MaxPerSweep { get; init; } = config?.GetValue("GridGov:DeadlineSweepMaxPerRun", 20_000) ?? 20_000;
 
     public async Task<SweepResult> RunAsync(CancellationToken ct)
     {
@@ -30,7 +36,7 @@ public sealed class DeadlineSweep(Database database, TimeProvider time)
         {
             var n = await SweepBatchAsync(now, ct);
             total += n;
-            if (n < Batch) break;
+            if (n < Batch || total >= MaxPerSweep) break;
         }
         return new SweepResult(total, clock.Elapsed);
     }
@@ -68,9 +74,60 @@ public sealed class DeadlineSweep(Database database, TimeProvider time)
                 claimed.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), (HandlerLevel)r.GetInt32(3),
                     r.IsDBNull(4) ? null : r.GetInt64(4), (CaseStatus)r.GetInt32(5), r.GetString(6)));
         }
-        if (claimed.Count > 0) await RecordAsync(conn, tx, claimed, now, ct);
+        if (claimed.Count > 0)
+        {
+            if (pg) await RecordSetBasedAsync((Npgsql.NpgsqlConnection)conn, (Npgsql.NpgsqlTransaction)tx, claimed, now, ct);
+            else await RecordAsync(conn, tx, claimed, now, ct);
+        }
         await tx.CommitAsync(ct);
         return claimed.Count;
+    }
+
+    /// <summary>PostgreSQL: the history rows and notifications of a whole batch in two statements (arrays as parameters).</summary>
+    private static async Task RecordSetBasedAsync(Npgsql.NpgsqlConnection conn, Npgsql.NpgsqlTransaction tx,
+        List<(long Id, string Area, string District, HandlerLevel Level, long? Assignee, CaseStatus Status, string TrackingNo)> claimed,
+        DateTime now, CancellationToken ct)
+    {
+        static string LevelName(HandlerLevel l) => l switch { HandlerLevel.Community => "社区", HandlerLevel.Street => "街道", HandlerLevel.District => "区", _ => "网格" };
+        static int LevelLength(HandlerLevel l) => l switch
+        {
+            HandlerLevel.Community => AreaCode.CommunityLength, HandlerLevel.Street => AreaCode.StreetLength,
+            HandlerLevel.District => AreaCode.DistrictLength, _ => AreaCode.GridLength,
+        };
+        var ids = claimed.Select(c => c.Id).ToArray();
+        var districts = claimed.Select(c => c.District).ToArray();
+        var statuses = claimed.Select(c => (int)c.Status).ToArray();
+        var messages = claimed.Select(c => $"案件 {c.TrackingNo} 已超过处置时限，已自动上报至{LevelName(c.Level)}督办").ToArray();
+        var areas = claimed.Select(c => AreaCode.Truncate(c.Area, LevelLength(c.Level)) ?? c.Area).ToArray();
+        await using (var history = new Npgsql.NpgsqlCommand("""
+            INSERT INTO case_history (case_id, district_code, at, actor_user_id, actor_name, action, from_status, to_status, note)
+            SELECT i, d, @at, NULL, 'system', 'escalate', s, s, m FROM unnest(@ids, @districts, @statuses, @messages) AS t(i, d, s, m)
+            """, conn, tx))
+        {
+            history.Parameters.AddWithValue("at", now);
+            history.Parameters.AddWithValue("ids", ids);
+            history.Parameters.AddWithValue("districts", districts);
+            history.Parameters.AddWithValue("statuses", statuses);
+            history.Parameters.AddWithValue("messages", messages);
+            await history.ExecuteNonQueryAsync(ct);
+        }
+        var assigned = claimed.Select((c, i) => (c, i)).Where(x => x.c.Assignee is not null).ToList();
+        await using (var notify = new Npgsql.NpgsqlCommand("""
+            INSERT INTO notifications (user_id, area_code, case_id, kind, message, created_at)
+            SELECT NULL, a, i, 'overdue', m, @at FROM unnest(@areas, @ids, @messages) AS t(a, i, m)
+            UNION ALL
+            SELECT u, NULL, i, 'overdue', m, @at FROM unnest(@users, @uids, @umessages) AS t(u, i, m)
+            """, conn, tx))
+        {
+            notify.Parameters.AddWithValue("at", now);
+            notify.Parameters.AddWithValue("areas", areas);
+            notify.Parameters.AddWithValue("ids", ids);
+            notify.Parameters.AddWithValue("messages", messages);
+            notify.Parameters.AddWithValue("users", assigned.Select(x => x.c.Assignee!.Value).ToArray());
+            notify.Parameters.AddWithValue("uids", assigned.Select(x => x.c.Id).ToArray());
+            notify.Parameters.AddWithValue("umessages", assigned.Select(x => messages[x.i]).ToArray());
+            await notify.ExecuteNonQueryAsync(ct);
+        }
     }
 
     private static async Task RecordAsync(DbConnection conn, DbTransaction tx,

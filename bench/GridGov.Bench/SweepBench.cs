@@ -105,9 +105,12 @@ public static class SweepBench
 
     private static async Task SweepTwiceAsync(Database database, int overdue, string? pgDataDirectory)
     {
+        // Sweeps as the job runs them, one per tick, until one finds nothing left (each sweep is bounded, so a
+        // backlog drains over several); every sweep is timed against the 2 s target.
         var sweep = new DeadlineSweep(database, TimeProvider.System);
-        foreach (var name in new[] { "first sweep (escalates every overdue case)", "second sweep (only what fell due since the first)" })
+        for (var n = 1; n <= 20; n++)
         {
+            var name = n == 1 ? "sweep 1 (oldest breaches of the backlog first)" : $"sweep {n}";
             var pgBefore = Cpu.PostgresSeconds(pgDataDirectory);
             var benchBefore = Cpu.ProcessSeconds(Environment.ProcessId);
             var clock = Stopwatch.StartNew();
@@ -117,6 +120,7 @@ public static class SweepBench
                 (pgDataDirectory is not null ? $", PostgreSQL {Cpu.PostgresSeconds(pgDataDirectory) - pgBefore:0.0} s" : "");
             Console.WriteLine($"{database.Provider} {name}: escalated {result.Escalated:N0} in {wall.TotalSeconds:0.00} s " +
                 $"({(result.Escalated > 0 ? $"{result.Escalated / wall.TotalSeconds:N0} cases/s, " : "")}target < 2 s: {(wall.TotalSeconds < 2 ? "met" : "NOT met")}; {cpu})");
+            if (result.Escalated == 0) break;
         }
         await using var conn = AreaBulkWriter.Open(database.Provider, database.ConnectionString);
         var escalated = await ScalarAsync(conn, "SELECT count(*) FROM cases WHERE escalated_for_due_at IS NOT NULL");

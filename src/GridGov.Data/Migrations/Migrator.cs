@@ -116,9 +116,9 @@ public static class Migrator
             {
                 cmd.Transaction = tx;
                 cmd.CommandText = "INSERT INTO schema_history (version, name, checksum) VALUES (@v, @n, @c)";
-                AddParam(cmd, "@v", m.Version);
-                AddParam(cmd, "@n", m.Name);
-                AddParam(cmd, "@c", m.Checksum);
+                cmd.AddParameter("@v", m.Version);
+                cmd.AddParameter("@n", m.Name);
+                cmd.AddParameter("@c", m.Checksum);
                 await cmd.ExecuteNonQueryAsync(ct);
             }
             if (commitEach)
@@ -129,14 +129,6 @@ public static class Migrator
             newlyApplied.Add(m.Version);
         }
         return newlyApplied;
-    }
-
-    private static void AddParam(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
     }
 
     private static async Task Exec(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct)

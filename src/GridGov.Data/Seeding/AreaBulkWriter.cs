@@ -59,7 +59,7 @@ public static class AreaBulkWriter
         await using var exists = conn.CreateCommand();
         exists.Transaction = tx;
         exists.CommandText = "SELECT 1 FROM areas WHERE code = @code";
-        var existsCode = Param(exists, "@code");
+        var existsCode = exists.AddParameter("@code");
 
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
@@ -72,7 +72,7 @@ public static class AreaBulkWriter
               synthetic = excluded.synthetic, dedicated_type = excluded.dedicated_type, updated_at = excluded.updated_at
             """;
         var p = new[] { "@code", "@kind", "@name", "@parent", "@district", "@boundary", "@minlon", "@minlat", "@maxlon", "@maxlat", "@synthetic", "@dtype", "@updated" }
-            .Select(name => Param(cmd, name)).ToArray();
+            .Select(name => cmd.AddParameter(name)).ToArray();
         if (conn is NpgsqlConnection)
         {
             ((NpgsqlParameter)p[6]).NpgsqlDbType = NpgsqlDbType.Double;
@@ -99,14 +99,6 @@ public static class AreaBulkWriter
         }
         progress?.Invoke(inserted + updated);
         return (inserted, updated);
-    }
-
-    private static DbParameter Param(DbCommand cmd, string name)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        cmd.Parameters.Add(p);
-        return p;
     }
 
     /// <summary>Opens a raw connection of the right type for bulk work.</summary>

@@ -15,6 +15,15 @@ public static class CaseStateMachine
 {
     private static readonly CaseStatus[] Open = [CaseStatus.Dispatched, CaseStatus.Handling];
 
+    /// <summary>Registered and not yet closed, clock running: what colours, overdue counts and the deadline sweep look at.</summary>
+    public static readonly CaseStatus[] ClockRunning = [CaseStatus.Registered, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.AwaitingVerification];
+
+    /// <summary>Being worked on: the clock-running statuses plus suspended (缓办).</summary>
+    public static readonly CaseStatus[] InHand = [.. ClockRunning, CaseStatus.Suspended];
+
+    /// <summary>Not yet closed, rejected or merged (candidates a new report may duplicate).</summary>
+    public static readonly CaseStatus[] Unresolved = [CaseStatus.Reported, .. InHand];
+
     public static (Transition? Next, string? Refusal) Decide(CaseState s, CaseAction action, CaseActor actor)
     {
         string? NeedActor(params CaseActor[] allowed) => allowed.Contains(actor) ? null
@@ -92,6 +101,5 @@ public static class CaseStateMachine
     public static IReadOnlyList<CaseAction> Available(CaseState s, CaseActor actor) =>
         Enum.GetValues<CaseAction>().Where(a => Decide(s, a, actor).Next is not null).ToList();
 
-    public static bool IsOpen(CaseStatus s) => s is CaseStatus.Registered or CaseStatus.Dispatched or CaseStatus.Handling
-        or CaseStatus.AwaitingVerification or CaseStatus.Suspended or CaseStatus.Reported;
+    public static bool IsOpen(CaseStatus s) => Unresolved.Contains(s);
 }

@@ -40,8 +40,11 @@ public sealed class BoundaryImporter(GridGovDb db, Database database, GridGovOpt
             {
                 cmd.Transaction = tx;
                 cmd.CommandText = "INSERT INTO boundary_imports (imported_at, source, inserted, updated, imported_by) VALUES (@at, @src, @ins, @upd, @by)";
-                void P(string n, object v) { var p = cmd.CreateParameter(); p.ParameterName = n; p.Value = v; cmd.Parameters.Add(p); }
-                P("@at", now); P("@src", source.Length > 200 ? source[..200] : source); P("@ins", inserted); P("@upd", updated); P("@by", importedBy);
+                cmd.AddParameter("@at", now);
+                cmd.AddParameter("@src", source.Length > 200 ? source[..200] : source);
+                cmd.AddParameter("@ins", inserted);
+                cmd.AddParameter("@upd", updated);
+                cmd.AddParameter("@by", importedBy);
                 await cmd.ExecuteNonQueryAsync(ct);
             }
             await tx.CommitAsync(ct);

@@ -47,15 +47,7 @@ public sealed class CaseAccess(Caller caller)
         if (c.AssigneeUserId is not null) return c.AssigneeUserId == caller.UserId;
         if (c.AssigneeDepartment is not null) return Departments.Contains(c.AssigneeDepartment);
         // Dispatched to a level: whoever holds that level's area with a case role handles it.
-        var length = c.HandlerLevel switch
-        {
-            HandlerLevel.MicroGrid => AreaCode.MicroGridLength,
-            HandlerLevel.Grid => AreaCode.GridLength,
-            HandlerLevel.Community => AreaCode.CommunityLength,
-            HandlerLevel.Street => AreaCode.StreetLength,
-            _ => AreaCode.DistrictLength,
-        };
-        var levelArea = AreaCode.Truncate(c.AreaCode, length);
+        var levelArea = AreaCode.Truncate(c.AreaCode, c.HandlerLevel.AreaLength());
         return levelArea is not null && caller.Grants.Any(g => g.Area == levelArea
             && (RolePolicy.Allows(g.Role, Permission.CasesHandle) || RolePolicy.Allows(g.Role, Permission.CasesDispatch)));
     }

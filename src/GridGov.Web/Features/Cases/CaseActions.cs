@@ -196,14 +196,7 @@ public sealed class CaseActions(GridGovDb db, Caller caller, CaseAccess access, 
             c.AssigneeUserId = userId; c.AssigneeDepartment = null;
             // The case now sits at the assignee's level: the most specific area of theirs that holds it.
             var area = grants.Where(g => AreaCode.IsWithin(c.AreaCode, g.AreaCode)).Select(g => g.AreaCode).MaxBy(a => a.Length)!;
-            c.HandlerLevel = area.Length switch
-            {
-                AreaCode.MicroGridLength => HandlerLevel.MicroGrid,
-                AreaCode.GridLength => HandlerLevel.Grid,
-                AreaCode.CommunityLength => HandlerLevel.Community,
-                AreaCode.StreetLength => HandlerLevel.Street,
-                _ => HandlerLevel.District,
-            };
+            c.HandlerLevel = HandlerLevels.OfAreaLength(area.Length);
         }
         else if (body.Department is { } dept)
         {

@@ -66,7 +66,7 @@ public sealed record CaseFilter(
         if (Source is not null) cases = cases.Where(c => c.Source == Source);
         if (From is not null) cases = cases.Where(c => c.ReportedAt >= From);
         if (To is not null) cases = cases.Where(c => c.ReportedAt < To);
-        var open = new[] { CaseStatus.Registered, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.AwaitingVerification };
+        var open = CaseStateMachine.ClockRunning;
         cases = Colour switch
         {
             "red" => cases.Where(c => open.Contains(c.Status) && c.ResolveDueAt < now),

@@ -126,7 +126,7 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
     {
         var dLat = GeoMath.MetersToLatDegrees(100);
         var dLon = GeoMath.MetersToLonDegrees(100, c.Lat);
-        var open = new[] { CaseStatus.Reported, CaseStatus.Registered, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.AwaitingVerification, CaseStatus.Suspended };
+        var open = CaseStateMachine.Unresolved;
         var rows = await access.Visible(db.Cases.AsNoTracking())
             .Where(x => x.CategoryCode == c.CategoryCode && x.Id != c.Id && open.Contains(x.Status)
                         && x.Lat >= c.Lat - dLat && x.Lat <= c.Lat + dLat && x.Lon >= c.Lon - dLon && x.Lon <= c.Lon + dLon)

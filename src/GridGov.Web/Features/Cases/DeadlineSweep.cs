@@ -46,7 +46,7 @@ public sealed class DeadlineSweep(Database database, TimeProvider time, IConfigu
         var pg = database.Provider == DatabaseProvider.Postgres;
         await using var conn = AreaBulkWriter.Open(database.Provider, database.ConnectionString);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var open = string.Join(",", new[] { CaseStatus.Registered, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.AwaitingVerification }.Select(s => (int)s));
+        var open = string.Join(",", CaseStateMachine.ClockRunning.Select(s => (int)s));
         var claimed = new List<(long Id, string Area, string District, HandlerLevel Level, long? Assignee, CaseStatus Status, string TrackingNo)>();
         await using (var cmd = conn.CreateCommand())
         {
@@ -65,10 +65,7 @@ public sealed class DeadlineSweep(Database database, TimeProvider time, IConfigu
                   AND (escalated_for_due_at IS NULL OR escalated_for_due_at <> resolve_due_at)
                 RETURNING id, area_code, district_code, handler_level, assignee_user_id, status, tracking_no
                 """;
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@now";
-            p.Value = now;
-            cmd.Parameters.Add(p);
+            cmd.AddParameter("@now", now);
             await using DbDataReader r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
                 claimed.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), (HandlerLevel)r.GetInt32(3),
@@ -89,16 +86,11 @@ public sealed class DeadlineSweep(Database database, TimeProvider time, IConfigu
         DateTime now, CancellationToken ct)
     {
         static string LevelName(HandlerLevel l) => l switch { HandlerLevel.Community => "社区", HandlerLevel.Street => "街道", HandlerLevel.District => "区", _ => "网格" };
-        static int LevelLength(HandlerLevel l) => l switch
-        {
-            HandlerLevel.Community => AreaCode.CommunityLength, HandlerLevel.Street => AreaCode.StreetLength,
-            HandlerLevel.District => AreaCode.DistrictLength, _ => AreaCode.GridLength,
-        };
         var ids = claimed.Select(c => c.Id).ToArray();
         var districts = claimed.Select(c => c.District).ToArray();
         var statuses = claimed.Select(c => (int)c.Status).ToArray();
         var messages = claimed.Select(c => $"案件 {c.TrackingNo} 已超过处置时限，已自动上报至{LevelName(c.Level)}督办").ToArray();
-        var areas = claimed.Select(c => AreaCode.Truncate(c.Area, LevelLength(c.Level)) ?? c.Area).ToArray();
+        var areas = claimed.Select(c => c.Level.LevelArea(c.Area)).ToArray();
         await using (var history = new Npgsql.NpgsqlCommand("""
             INSERT INTO case_history (case_id, district_code, at, actor_user_id, actor_name, action, from_status, to_status, note)
             SELECT i, d, @at, NULL, 'system', 'escalate', s, s, m FROM unnest(@ids, @districts, @statuses, @messages) AS t(i, d, s, m)
@@ -146,9 +138,8 @@ public sealed class DeadlineSweep(Database database, TimeProvider time, IConfigu
             INSERT INTO notifications (user_id, area_code, case_id, kind, message, created_at)
             VALUES (@user, @area, @case, 'overdue', @message, @at)
             """;
-        DbParameter P(DbCommand c, string name) { var p = c.CreateParameter(); p.ParameterName = name; c.Parameters.Add(p); return p; }
-        var (hCase, hDistrict, hAt, hStatus, hNote) = (P(history, "@case"), P(history, "@district"), P(history, "@at"), P(history, "@status"), P(history, "@note"));
-        var (nUser, nArea, nCase, nMessage, nAt) = (P(notify, "@user"), P(notify, "@area"), P(notify, "@case"), P(notify, "@message"), P(notify, "@at"));
+        var (hCase, hDistrict, hAt, hStatus, hNote) = (history.AddParameter("@case"), history.AddParameter("@district"), history.AddParameter("@at"), history.AddParameter("@status"), history.AddParameter("@note"));
+        var (nUser, nArea, nCase, nMessage, nAt) = (notify.AddParameter("@user"), notify.AddParameter("@area"), notify.AddParameter("@case"), notify.AddParameter("@message"), notify.AddParameter("@at"));
         hAt.Value = now;
         nAt.Value = now;
         foreach (var c in claimed)
@@ -158,13 +149,8 @@ public sealed class DeadlineSweep(Database database, TimeProvider time, IConfigu
             hCase.Value = c.Id; hDistrict.Value = c.District; hStatus.Value = (int)c.Status; hNote.Value = message;
             await history.ExecuteNonQueryAsync(ct);
             // The supervising area at the new level, and the assignee if any.
-            var length = c.Level switch
-            {
-                HandlerLevel.Community => AreaCode.CommunityLength, HandlerLevel.Street => AreaCode.StreetLength,
-                HandlerLevel.District => AreaCode.DistrictLength, _ => AreaCode.GridLength,
-            };
             nCase.Value = c.Id; nMessage.Value = message;
-            nUser.Value = DBNull.Value; nArea.Value = AreaCode.Truncate(c.Area, length) ?? c.Area;
+            nUser.Value = DBNull.Value; nArea.Value = c.Level.LevelArea(c.Area);
             await notify.ExecuteNonQueryAsync(ct);
             if (c.Assignee is { } user)
             {

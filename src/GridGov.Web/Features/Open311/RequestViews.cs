@@ -106,15 +106,8 @@ public sealed class RequestViews(GridGovDb db, CaseClock clock)
             ? $"{c.DistrictCode}-{kind}" : null);
 
     /// <summary>The area whose name stands for the handling level (micro-grid … district), when no department handles it.</summary>
-    private static string? AgencyArea(Case c) => c.HandlerLevel switch
-    {
-        HandlerLevel.Department => null,
-        HandlerLevel.MicroGrid => AreaCode.Truncate(c.AreaCode, AreaCode.MicroGridLength) ?? c.AreaCode,
-        HandlerLevel.Grid => AreaCode.Truncate(c.AreaCode, AreaCode.GridLength) ?? c.AreaCode,
-        HandlerLevel.Community => AreaCode.Truncate(c.AreaCode, AreaCode.CommunityLength) ?? c.AreaCode,
-        HandlerLevel.Street => AreaCode.Truncate(c.AreaCode, AreaCode.StreetLength) ?? c.AreaCode,
-        _ => AreaCode.Truncate(c.AreaCode, AreaCode.DistrictLength) ?? c.AreaCode,
-    };
+    private static string? AgencyArea(Case c) =>
+        c.HandlerLevel == HandlerLevel.Department ? null : c.HandlerLevel.LevelArea(c.AreaCode);
 
     private DateTime? Expected(Case c, Category category)
     {

@@ -26,6 +26,8 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
     public DbSet<CaseStatsDirty> CaseStatsDirty => Set<CaseStatsDirty>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
 
     /// <summary>The Data Protection key ring, shared by every app node so each can decrypt what another encrypted.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -38,6 +40,26 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
         {
             e.ToTable("users");
             e.Property(x => x.DisplayName).HasMaxLength(50);
+            e.Property(x => x.PhoneLookup).HasMaxLength(64);
+            e.Property(x => x.PhoneMasked).HasMaxLength(20);
+            e.Property(x => x.PhoneCipher).HasMaxLength(400);
+            e.HasIndex(x => x.PhoneLookup).IsUnique();
+        });
+        b.Entity<PhoneVerification>(e =>
+        {
+            e.ToTable("phone_verifications");
+            e.Property(x => x.PhoneLookup).HasMaxLength(64);
+            e.Property(x => x.CodeHash).HasMaxLength(64);
+            e.Property(x => x.Salt).HasMaxLength(32);
+            e.Property(x => x.Ip).HasMaxLength(45);
+            e.HasIndex(x => new { x.PhoneLookup, x.CreatedAt });
+        });
+        b.Entity<AppSecret>(e =>
+        {
+            e.ToTable("app_secrets");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.Value).HasMaxLength(200);
         });
         b.Entity<IdentityRole<long>>().ToTable("roles");
         b.Entity<IdentityUserClaim<long>>().ToTable("user_claims");
@@ -191,6 +213,7 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
             e.Property(x => x.Name).HasMaxLength(50);
             e.Property(x => x.DistrictCode).HasMaxLength(6);
             e.Property(x => x.PhoneMasked).HasMaxLength(20);
+            e.Property(x => x.PhoneCipher).HasMaxLength(400);
             e.Property(x => x.AreaCode).HasMaxLength(16);
             e.Property(x => x.PhoneCipher).HasMaxLength(400);
             e.Property(x => x.IdNumberMasked).HasMaxLength(20);

@@ -14,4 +14,13 @@ public sealed class AppUser : IdentityUser<long>
     public long? PersonId { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>A resident's mobile number as a keyed hash (HMAC-SHA256): finds the account at sign-in without storing the number in clear.</summary>
+    public string? PhoneLookup { get; set; }
+
+    /// <summary>The number masked for display (138****5678).</summary>
+    public string? PhoneMasked { get; set; }
+
+    /// <summary>The number encrypted with Data Protection, like every personal number.</summary>
+    public string? PhoneCipher { get; set; }
 }

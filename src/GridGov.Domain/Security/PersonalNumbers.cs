@@ -28,6 +28,20 @@ public static partial class PersonalNumbers
         return char.ToUpperInvariant(id[17]) == expected ? null : "the check character does not match (GB 11643)";
     }
 
+    /// <summary>
+    /// A mobile number as people type it ("138 0013 8000", "+86-138…", "0086…") reduced to its 11 digits; null when
+    /// it is not a mainland mobile number.
+    /// </summary>
+    public static string? NormalizeMobile(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 30) return null;
+        var digits = new string(text.Where(ch => ch is not (' ' or '-' or '(' or ')')).ToArray());
+        if (digits.StartsWith("+86", StringComparison.Ordinal)) digits = digits[3..];
+        else if (digits.StartsWith("0086", StringComparison.Ordinal)) digits = digits[4..];
+        else if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal)) digits = digits[2..];
+        return IsMobile(digits) ? digits : null;
+    }
+
     public static string Normalize(string id) => id.Trim().ToUpperInvariant();
 
     /// <summary>13812345678 → 138****5678.</summary>

@@ -44,6 +44,7 @@ public static class ServiceSetup
         services.AddScoped<Features.Indicators.StatsRollup>();
         services.AddHostedService<Features.Indicators.StatsRollupJob>();
         Features.Open311.Open311Setup.AddOpen311(services);
+        Features.Residents.ResidentSetup.AddResidents(services);
         services.AddSingleton(new GridIndexHolder(GridIndex.Empty(options.City)));
         services.AddScoped<BoundaryImporter>();
         services.AddSingleton<IndexRebuilder>();

@@ -61,6 +61,8 @@ public static class WebApp
         app.MapCategories();
         app.MapIndicators();
         Features.Open311.Open311Endpoints.MapOpen311(app);
+        Features.Residents.ResidentEndpoints.MapResidents(app);
+        Features.Residents.PublicEndpoints.MapPublicCases(app);
         return app;
     }
 }

@@ -315,11 +315,7 @@ public static partial class Open311Endpoints
         var phone = f("phone");
         if (phone is not null)
         {
-            var digits = new string(phone.Where(ch => ch is not (' ' or '-' or '(' or ')')).ToArray());
-            if (digits.StartsWith("+86", StringComparison.Ordinal)) digits = digits[3..];
-            else if (digits.StartsWith("0086", StringComparison.Ordinal)) digits = digits[4..];
-            else if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal)) digits = digits[2..];
-            if (PersonalNumbers.IsMobile(digits)) phone = digits;
+            if (PersonalNumbers.NormalizeMobile(phone) is { } digits) phone = digits;
             else errors.Add("phone must be a mainland mobile number (11 digits, e.g. 13800138000; +86 allowed): we call or text back on it.");
         }
         if (f("email") is { } email && (email.Length > 100 || !Email().IsMatch(email))) errors.Add("email must be an e-mail address of at most 100 characters.");
@@ -374,19 +370,12 @@ public static partial class Open311Endpoints
         }
         else if (addressString is not null)
         {
-            var kinds = new[] { AreaKind.Community, AreaKind.GeneralGrid, AreaKind.MicroGrid, AreaKind.DedicatedGrid };
-            var names = await db.Areas.AsNoTracking().InArea(key.AreaCode).Where(a => kinds.Contains(a.Kind))
-                .Select(a => new { a.Code, a.Name }).ToListAsync(ct);
-            // Communities are stored by their committee's name ("水井坊社区居委会"); people write "水井坊社区".
-            var match = names.Select(a => new { a.Code, Name = DivisionNames.Short(a.Name) })
-                .Where(a => a.Name.Length > 1 && addressString.Contains(a.Name, StringComparison.Ordinal))
-                .OrderByDescending(a => a.Code.Length).ThenByDescending(a => a.Name.Length).FirstOrDefault();
-            if (match is null)
+            area = await GridGov.Web.Features.Locate.AddressLocator.MatchNameAsync(db, addressString, key.AreaCode, ct);
+            if (area is null)
             {
                 errors.Add("address_string names no community or grid of this api_key's area, so it cannot be located: send lat & long, or address_id, or include the community's name (e.g. 水井坊社区).");
                 return null;
             }
-            area = await db.Areas.AsNoTracking().FirstAsync(a => a.Code == match.Code, ct);
             how = $"按地址文字匹配到 {area.Name}（{area.Code}）的代表点，位置为近似";
         }
         else
@@ -394,13 +383,12 @@ public static partial class Open311Endpoints
             errors.Add("A location is required: lat & long, or address_string, or address_id.");
             return null;
         }
-        var point = AreaRows.Shape(area.Boundary)?.InteriorPoint;
-        if (point is null || point.IsEmpty)
+        if (GridGov.Web.Features.Locate.AddressLocator.RepresentativePoint(area) is not { } point)
         {
             errors.Add($"{area.Code} has no boundary to place the request on: send lat & long.");
             return null;
         }
-        return (point.X, point.Y, how, addressString ?? area.Name);
+        return (point.Lon, point.Lat, how, addressString ?? area.Name);
     }
 
     // ---- GET requests ----

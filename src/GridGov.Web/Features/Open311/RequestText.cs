@@ -141,15 +141,20 @@ public static partial class AttributeAnswers
 public static partial class RequestText
 {
     public const string Marker = "【Open311 附加信息】";
+
+    /// <summary>The same block for reports from the resident web channel.</summary>
+    public const string ResidentMarker = "【居民上报附加信息】";
     private const string MediaPrefix = "media_url: ";
 
-    public static string Sanitise(string text) => text.Replace(Marker, "", StringComparison.Ordinal).Trim();
+    public static string Sanitise(string text) =>
+        text.Replace(Marker, "", StringComparison.Ordinal).Replace(ResidentMarker, "", StringComparison.Ordinal).Trim();
 
-    public static string Compose(string? description, string clientName, string? mediaUrl, string? locatedBy, IReadOnlyList<AttributeAnswer> answers)
+    public static string Compose(string? description, string clientName, string? mediaUrl, string? locatedBy, IReadOnlyList<AttributeAnswer> answers,
+        string marker = Marker)
     {
         var sb = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(description)) sb.Append(Sanitise(description)).Append("\n\n");
-        sb.Append(Marker).Append('\n');
+        sb.Append(marker).Append('\n');
         // media_url first: GET reads it back from this line only.
         sb.Append(MediaPrefix).Append(mediaUrl ?? "-").Append('\n');
         sb.Append("客户端: ").Append(Sanitise(clientName)).Append('\n');
@@ -168,9 +173,10 @@ public static partial class RequestText
     /// <summary>The client's description (null when none) and media_url of a stored case text.</summary>
     public static (string? Description, string? MediaUrl) Split(string stored)
     {
-        var at = stored.LastIndexOf(Marker, StringComparison.Ordinal);
+        var (at, marker) = stored.LastIndexOf(Marker, StringComparison.Ordinal) is var o and >= 0 ? (o, Marker)
+            : (stored.LastIndexOf(ResidentMarker, StringComparison.Ordinal), ResidentMarker);
         if (at < 0) return (Blank(stored), null);
-        var block = stored[(at + Marker.Length)..].TrimStart('\n', '\r');
+        var block = stored[(at + marker.Length)..].TrimStart('\n', '\r');
         var first = block.Split('\n', 2)[0].Trim();
         var media = first.StartsWith(MediaPrefix, StringComparison.Ordinal) ? first[MediaPrefix.Length..].Trim() : null;
         return (Blank(stored[..at]), media is null or "-" ? null : media);

@@ -44,9 +44,7 @@ public sealed class RequestViews(GridGovDb db, CaseClock clock)
         var agencyAreas = cases.Select(c => AgencyArea(c)).OfType<string>().Distinct().ToList();
         var areaNames = await db.Areas.AsNoTracking().Where(a => agencyAreas.Contains(a.Code) || blurred.Contains(a.Code))
             .Select(a => new { a.Code, a.Name }).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
-        var centroids = new Dictionary<string, (double Lon, double Lat)?>();
-        foreach (var row in await db.Areas.AsNoTracking().Where(a => blurred.Contains(a.Code)).Select(a => new { a.Code, a.Boundary }).ToListAsync(ct))
-            centroids[row.Code] = AreaRows.Shape(row.Boundary) is { IsEmpty: false } shape ? (shape.Centroid.X, shape.Centroid.Y) : null;
+        var centroids = await CentroidsAsync(db, blurred, ct);
         var departmentCodes = cases.Select(c => DepartmentOf(c, categories[c.CategoryCode])).OfType<string>().Distinct().ToList();
         var departments = await db.Departments.AsNoTracking().Where(d => departmentCodes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
 
@@ -97,19 +95,28 @@ public sealed class RequestViews(GridGovDb db, CaseClock clock)
 
     private sealed record HistoryRow(long CaseId, long Id, DateTime At, string Action, string? Note);
 
+    /// <summary>The centre of each area's boundary (null for an area without one): where a blurred case is shown.</summary>
+    public static async Task<Dictionary<string, (double Lon, double Lat)?>> CentroidsAsync(GridGovDb db, IReadOnlyCollection<string> codes, CancellationToken ct)
+    {
+        var centroids = new Dictionary<string, (double Lon, double Lat)?>();
+        foreach (var row in await db.Areas.AsNoTracking().Where(a => codes.Contains(a.Code)).Select(a => new { a.Code, a.Boundary }).ToListAsync(ct))
+            centroids[row.Code] = AreaRows.Shape(row.Boundary) is { IsEmpty: false } shape ? (shape.Centroid.X, shape.Centroid.Y) : null;
+        return centroids;
+    }
+
     /// <summary>The grid a sensitive case is blurred to: its general grid, or its own area when routed above grid level.</summary>
     public static string BlurArea(string area) => AreaCode.Truncate(area, AreaCode.GridLength) ?? area;
 
     /// <summary>The department code that handles (or, before dispatch, would handle) the case, if a department.</summary>
-    private static string? DepartmentOf(Case c, Category category) =>
+    public static string? DepartmentOf(Case c, Category category) =>
         c.AssigneeDepartment ?? (c.HandlerLevel == HandlerLevel.Department && category.DepartmentKind is { } kind && c.DistrictCode.Length > 0
             ? $"{c.DistrictCode}-{kind}" : null);
 
     /// <summary>The area whose name stands for the handling level (micro-grid … district), when no department handles it.</summary>
-    private static string? AgencyArea(Case c) =>
+    public static string? AgencyArea(Case c) =>
         c.HandlerLevel == HandlerLevel.Department ? null : c.HandlerLevel.LevelArea(c.AreaCode);
 
-    private DateTime? Expected(Case c, Category category)
+    public DateTime? Expected(Case c, Category category)
     {
         if (c.Status is CaseStatus.Rejected or CaseStatus.Merged) return null;
         if (c.ResolveDueAt is { } due) return due;
@@ -137,12 +144,15 @@ public sealed class RequestViews(GridGovDb db, CaseClock clock)
         return note;
     }
 
-    private static string? PublicNote(Case c, HistoryRow r) => CaseNames.ParseAction(r.Action) switch
+    private static string? PublicNote(Case c, HistoryRow r) => PublicNote(c, r.Action, r.Note);
+
+    /// <summary>What the public may read of one history step (null: an internal step).</summary>
+    public static string? PublicNote(Case c, string action, string? stepNote) => CaseNames.ParseAction(action) switch
     {
         CaseAction.Report => "已收到，等待受理",
         CaseAction.SelfResolve => "已由网格员现场处置办结",
         CaseAction.Register => "已立案，正在安排处置",
-        CaseAction.Reject => "不予受理：" + (r.Note switch
+        CaseAction.Reject => "不予受理：" + (stepNote switch
         {
             { } n when n.StartsWith("[duplicate]", StringComparison.Ordinal) => "重复上报",
             { } n when n.StartsWith("[not_ours]", StringComparison.Ordinal) => "不属于本辖区或本部门职责",

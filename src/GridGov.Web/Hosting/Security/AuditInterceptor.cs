@@ -19,7 +19,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor) : SaveChange
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneCipher", "IdNumberCipher", "ReporterPhoneCipher", "Boundary",
-        "PhoneNumber", "Email", "NormalizedEmail", "KeyHash",
+        "PhoneNumber", "Email", "NormalizedEmail", "KeyHash", "PhoneLookup",
     };
 
     // Chinese stays readable in the log; HTML-sensitive characters are still escaped.
@@ -39,9 +39,10 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor) : SaveChange
         _pending.Clear();
         foreach (var e in db.ChangeTracker.Entries())
         {
-            // The audit log itself, derived data (stats, notifications) and case history (its own append-only record) are not re-audited.
+            // The audit log itself, derived data (stats, notifications), case history (its own append-only record),
+            // one-time SMS codes and server secrets are not audited.
             if (e.Entity is AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
-                or CaseStatsDaily or CaseStatsDirty or CaseHistory or Notification) continue;
+                or CaseStatsDaily or CaseStatsDirty or CaseHistory or Notification or PhoneVerification or AppSecret) continue;
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in e.Properties)

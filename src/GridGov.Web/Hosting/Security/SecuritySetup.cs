@@ -71,12 +71,22 @@ public static class SecuritySetup
             .AddDefaultTokenProviders();
 
         var loginPerMinute = config.GetValue("GridGov:LoginAttemptsPerMinute", 20);
+        var smsPerMinute = config.GetValue("GridGov:SmsCodesPerMinute", 5);
+        var publicPerMinute = config.GetValue("GridGov:PublicRequestsPerMinute", 300);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = 429;
             o.AddPolicy(AuthEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Codes cost an SMS each: a tight per-address limit on top of the per-number rules (VerificationRules).
+            o.AddPolicy(Features.Residents.ResidentEndpoints.SmsRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = smsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Anonymous public pages and the public map's data.
+            o.AddPolicy(Features.Residents.ResidentEndpoints.PublicRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";

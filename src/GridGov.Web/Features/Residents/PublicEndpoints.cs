@@ -1,0 +1,27 @@
+using GridGov.Web.Hosting;
+
+namespace GridGov.Web.Features.Residents;
+
+/// <summary>Anonymous, rate-limited reads of what may be published: one case's public timeline, and the public map.</summary>
+public static class PublicEndpoints
+{
+    public static void MapPublicCases(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous().RequireRateLimiting(ResidentEndpoints.PublicRateLimit);
+        g.MapGet("/cases/{trackingNo}", async (string trackingNo, PublicCases cases, CancellationToken ct) =>
+        {
+            var found = trackingNo.Length <= 40 ? await cases.FindAsync(trackingNo, ct) : null;
+            return found is null ? Problems.NotFound($"没有编号为 {Short(trackingNo)} 的公开诉求 (no public case with this number)") : Results.Ok(found);
+        }).WithSummary("The public timeline of a case by its tracking number (public categories only, no personal data)");
+        g.MapGet("/cases", async (string? bbox, string? service, string? status, int? days, int? limit,
+            PublicMapQuery query, GridGovOptions options, CancellationToken ct) =>
+        {
+            var (filter, errors) = PublicMapQuery.Parse(bbox, service, status, days, limit, options.City);
+            if (filter is null) return Problems.Invalid(errors);
+            var (items, truncated) = await query.RunAsync(filter, ct);
+            return Results.Json(PublicMapQuery.ToGeoJson(items, truncated), contentType: "application/geo+json");
+        }).WithSummary("GeoJSON of open and recently closed public cases for the public map (bbox, service, status, days, limit)");
+    }
+
+    private static string Short(string s) => s.Length <= 40 ? s : s[..40] + "…";
+}

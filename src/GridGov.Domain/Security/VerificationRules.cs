@@ -5,7 +5,7 @@ public enum CodeCheck { Ok, Wrong, Expired, TooManyAttempts, NoCode }
 
 /// <summary>
 /// The rules of SMS verification codes, as Chinese apps apply them: 6 digits, valid 10 minutes, 5 tries, a new code
-/// at most once a minute and 10 a day per number. Pure: the caller supplies the clock and the stored facts.
+/// at most once a minute and 10 a day per number and purpose. Pure: the caller supplies the clock and the stored facts.
 /// </summary>
 public static class VerificationRules
 {

@@ -25,6 +25,8 @@ public sealed class GridGovApp(DatabaseProvider provider, string connectionStrin
         builder.UseSetting("GridGov:DemoScale", TestCity.Scale);
         builder.UseSetting("GridGov:MaxBoundaryUploadMegabytes", maxUploadMb.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("GridGov:LoginAttemptsPerMinute", loginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("GridGov:SmsCodesPerMinute", loginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("GridGov:PublicRequestsPerMinute", loginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("GridGov:DemoPassword", Password);
         // Seeded demo accounts skip the forced change here; accounts created through the API keep it (tested).
         builder.UseSetting("GridGov:DemoAccountsMustChangePassword", "false");

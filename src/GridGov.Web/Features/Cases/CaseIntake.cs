@@ -43,13 +43,14 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
         if (body.IdempotencyKey is { Length: > 100 }) errors["idempotencyKey"] = ["idempotencyKey is at most 100 characters."];
         var photoIds = body.PhotoIds ?? [];
         if (photoIds.Count > MaxPhotos) errors["photoIds"] = [$"At most {MaxPhotos} photos."];
+        // A retry of a report that went through answers with that case before its photos (now attached) are checked.
+        var key = string.IsNullOrWhiteSpace(body.IdempotencyKey) || body.IdempotencyKey.Length > 100 ? null : $"{caller.UserId}:{body.IdempotencyKey.Trim()}";
+        if (key is not null && errors.Count == 0 && await Replay(key, ct) is { } early) return early;
         var photos = photoIds.Count == 0 ? [] : await db.CasePhotos.Where(p => photoIds.Contains(p.Id) && p.CaseId == null && p.UploadedBy == caller.UserId).ToListAsync(ct);
         if (photos.Count != photoIds.Distinct().Count()) errors["photoIds"] = ["Every photo id must be a photo you uploaded and not yet attached (POST /api/photos)."];
         if (body.SelfResolve && photos.Count == 0) errors["photoIds"] = ["自办自结 needs at least one photo of the result."];
         if (errors.Count > 0) return Problems.Invalid(errors);
 
-        var key = string.IsNullOrWhiteSpace(body.IdempotencyKey) ? null : $"{caller.UserId}:{body.IdempotencyKey.Trim()}";
-        if (key is not null && await Replay(key, ct) is { } replay) return replay;
 
         if (body.Crs == "gcj02") (lon, lat) = ChinaCoordinates.Gcj02ToWgs84(lon, lat);
         var located = index.Current.Locate(lon, lat);

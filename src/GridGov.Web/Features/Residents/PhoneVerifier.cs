@@ -21,7 +21,7 @@ public sealed class PhoneVerifier(GridGovDb db, PhoneLookup lookup, ISmsSender s
         var hash = await lookup.HashAsync(phone, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var dayAgo = now.AddDays(-1);
-        var sent = await db.PhoneVerifications.AsNoTracking().Where(v => v.PhoneLookup == hash && v.CreatedAt > dayAgo)
+        var sent = await db.PhoneVerifications.AsNoTracking().Where(v => v.PhoneLookup == hash && v.Purpose == purpose && v.CreatedAt > dayAgo)
             .Select(v => v.CreatedAt).ToListAsync(ct);
         var wait = VerificationRules.WaitBeforeSending(sent, now);
         if (wait > TimeSpan.Zero) return new CodeSent(false, (int)Math.Ceiling(wait.TotalSeconds), 0, null);

@@ -238,4 +238,18 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
             e.Property(x => x.ImportedBy).HasMaxLength(100);
         });
     }
+
+    /// <summary>
+    /// Every instant is stored and read as UTC. SQLite keeps no kind, so values read back as Unspecified and were
+    /// serialised without a "Z" (a browser then took them as local time); this marks them UTC on the way out.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder c)
+    {
+        c.Properties<DateTime>().HaveConversion<UtcConverter>();
+        c.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
 }

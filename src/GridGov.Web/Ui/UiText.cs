@@ -74,6 +74,17 @@ public static class UiText
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
+    /// <summary>A phrase written in place, Chinese and English side by side (the resident pages use this).</summary>
+    public static string Z(string zh, string en) => IsEnglish ? en : zh;
+
+    /// <summary>A message written "中文 (English)" by a service, in the reader's language.</summary>
+    public static string Msg(string bilingual)
+    {
+        var open = bilingual.LastIndexOf(" (", StringComparison.Ordinal);
+        if (open <= 0 || !bilingual.EndsWith(')')) return bilingual;
+        return IsEnglish ? bilingual[(open + 2)..^1] : bilingual[..open];
+    }
+
     public static string T(string key) => Words.TryGetValue(key, out var w) ? (IsEnglish ? w.En : w.Zh) : key;
 
     /// <summary>Times as Chinese users read them: China time, 2026-11-25 14:05.</summary>

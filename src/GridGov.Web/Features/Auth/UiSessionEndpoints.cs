@@ -9,10 +9,12 @@ public static class UiSessionEndpoints
 {
     public static void MapUiSession(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
+        app.MapPost("/logout", async (SignInManager<AppUser> signIn, HttpContext http) =>
         {
             await signIn.SignOutAsync();
-            return Results.Redirect("/login");
+            // Residents go back to their own pages; staff to the sign-in page.
+            var back = http.Request.HasFormContentType ? http.Request.Form["returnUrl"].ToString() : "";
+            return Results.LocalRedirect(back == "/r" ? "/r" : "/login");
         }).ExcludeFromDescription();
         app.MapGet("/culture", (string? to, string? returnUrl, HttpContext http) =>
         {

@@ -1,4 +1,9 @@
+using GridGov.Data;
+using GridGov.Data.Seeding;
+using GridGov.Domain.Areas;
+using GridGov.Domain.Boundaries;
 using GridGov.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Web.Features.Residents;
 
@@ -21,6 +26,33 @@ public static class PublicEndpoints
             var (items, truncated) = await query.RunAsync(filter, ct);
             return Results.Json(PublicMapQuery.ToGeoJson(items, truncated), contentType: "application/geo+json");
         }).WithSummary("GeoJSON of open and recently closed public cases for the public map (bbox, service, status, days, limit)");
+        g.MapGet("/districts", DistrictsAsync).WithSummary("The city's district outlines (GeoJSON), for the public map");
+    }
+
+    /// <summary>The city's district outlines (public geography), so the public map has context without map tiles.</summary>
+    private static async Task DistrictsAsync(HttpContext http, GridGovDb db, GridGovOptions options, CancellationToken ct)
+    {
+        var rows = await db.Areas.AsNoTracking().Where(a => a.ParentCode == options.City && a.Kind == AreaKind.District)
+            .OrderBy(a => a.Code).Select(a => new { a.Code, a.Name, a.Boundary }).ToListAsync(ct);
+        http.Response.ContentType = "application/geo+json";
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        await using var w = new System.Text.Json.Utf8JsonWriter(http.Response.Body);
+        GeoJsonBoundaryWriter.WriteStart(w);
+        foreach (var r in rows)
+        {
+            if (AreaRows.Shape(r.Boundary) is not { IsEmpty: false } shape) continue;
+            w.WriteStartObject();
+            w.WriteString("type", "Feature");
+            w.WriteStartObject("properties");
+            w.WriteString("code", r.Code);
+            w.WriteString("name", r.Name);
+            w.WriteEndObject();
+            w.WritePropertyName("geometry");
+            GeoJsonBoundaryWriter.WriteGeometry(w, shape);
+            w.WriteEndObject();
+        }
+        GeoJsonBoundaryWriter.WriteEnd(w);
+        await w.FlushAsync(ct);
     }
 
     private static string Short(string s) => s.Length <= 40 ? s : s[..40] + "…";

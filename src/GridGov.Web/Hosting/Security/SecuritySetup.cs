@@ -48,7 +48,11 @@ public static class SecuritySetup
             o.LoginPath = "/login";
             o.Events.OnRedirectToLogin = c =>
             {
-                if (c.Request.Path.StartsWithSegments("/api")) c.Response.StatusCode = 401; else c.Response.Redirect(c.RedirectUri);
+                if (c.Request.Path.StartsWithSegments("/api")) c.Response.StatusCode = 401;
+                // Residents' pages have their own sign-in (by mobile number).
+                else if (c.Request.Path.StartsWithSegments("/r"))
+                    c.Response.Redirect("/r/login?returnUrl=" + Uri.EscapeDataString(c.Request.Path + c.Request.QueryString));
+                else c.Response.Redirect(c.RedirectUri);
                 return Task.CompletedTask;
             };
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };

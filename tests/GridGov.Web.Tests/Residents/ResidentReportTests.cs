@@ -212,6 +212,13 @@ public abstract class ResidentReportTests(AppFixture fixture)
         Assert.Equal(400, (await alice.PostJson($"/api/resident/cases/{no}/rating", new { rating = 4, comment = new string('好', 501) })).Status);
         Assert.Equal(200, (await alice.PostJson($"/api/resident/cases/{no}/rating", new { rating = 4, comment = "清理及时" })).Status);
         Assert.Equal(409, (await alice.PostJson($"/api/resident/cases/{no}/rating", new { rating = 5 })).Status);
+        // Through the staff API, the reporter sees the steps but neither staff names nor staff notes.
+        var (_, detail) = await alice.GetJson($"/api/cases/{id}");
+        var steps = detail.GetProperty("history").EnumerateArray().ToList();
+        Assert.Contains(steps, h => h.GetProperty("action").GetString() == "verify_pass" && h.GetProperty("actor").GetString() == "工作人员"
+            && h.GetProperty("note").GetString() == "经核查已办结");
+        Assert.DoesNotContain("已清理", detail.GetRawText());
+        Assert.DoesNotContain(steps, h => h.GetProperty("photoIds").GetArrayLength() > 0 && h.GetProperty("action").GetString() == "feedback");
         var (_, rated) = await alice.GetJson($"/api/resident/cases/{no}");
         Assert.False(rated.GetProperty("canRate").GetBoolean());
         Assert.Equal(4, rated.GetProperty("case").GetProperty("rating").GetInt32());

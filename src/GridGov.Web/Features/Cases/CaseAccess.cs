@@ -33,6 +33,14 @@ public sealed class CaseAccess(Caller caller)
         caller.Covers(Permission.CasesRead, c.AreaCode) || c.AssigneeUserId == caller.UserId || c.ReporterUserId == caller.UserId
         || (c.AssigneeDepartment is not null && Departments.Contains(c.AssigneeDepartment));
 
+    /// <summary>
+    /// True when the caller sees the case only because they reported it (a resident, an API client): they are then
+    /// shown the public step names of staff, not the staff's names.
+    /// </summary>
+    public bool SeesAsReporterOnly(Case c) =>
+        c.ReporterUserId == caller.UserId && !caller.Covers(Permission.CasesRead, c.AreaCode) && c.AssigneeUserId != caller.UserId
+        && !(c.AssigneeDepartment is not null && Departments.Contains(c.AssigneeDepartment));
+
     public IReadOnlyList<CaseActor> ActorsFor(Case c)
     {
         var actors = new List<CaseActor>(3);

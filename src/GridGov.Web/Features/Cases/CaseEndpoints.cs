@@ -57,11 +57,15 @@ public static class CaseEndpoints
         var history = await db.CaseHistory.AsNoTracking().Where(h => h.CaseId == id).OrderBy(h => h.Id).ToListAsync(ct);
         var actions = access.ActorsFor(c).SelectMany(a => CaseStateMachine.Available(CaseMapping.State(c), a))
             .Distinct().Select(a => a.Wire()).ToList();
+        // A reporter outside the staff sees who did what as 工作人员, not by name.
+        var reporterOnly = access.SeesAsReporterOnly(c);
         return Results.Ok(new CaseDetail(
             CaseMapping.Summary(c, name, clock.Now), c.Description, c.ReporterName, c.ReporterPhoneMasked,
             c.Pending.ToString().ToLowerInvariant(), c.PendingExtensionHours, c.MergedIntoId, c.RatingComment,
             c.RegisteredAt, c.RespondedAt, c.ResponseDueAt,
-            history.Select(h => new HistoryDto(h.Id, h.At, h.ActorName, h.Action, h.FromStatus.Wire(), h.ToStatus.Wire(), h.Note,
+            history.Select(h => reporterOnly && h.ActorUserId != c.ReporterUserId
+                ? new HistoryDto(h.Id, h.At, "工作人员", h.Action, h.FromStatus.Wire(), h.ToStatus.Wire(), Open311.RequestViews.PublicNote(c, h.Action, h.Note), [])
+                : new HistoryDto(h.Id, h.At, h.ActorName, h.Action, h.FromStatus.Wire(), h.ToStatus.Wire(), h.Note,
                 h.PhotoIds is null ? [] : h.PhotoIds.Split(',').Select(Guid.Parse).ToList())).ToList(),
             actions));
     }

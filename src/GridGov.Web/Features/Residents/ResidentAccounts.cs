@@ -146,6 +146,8 @@ public sealed class ResidentAccounts(
     }
 
     /// <summary>Identity's password rules in the residents' words.</summary>
+    public static string PasswordRule(IdentityError e) => Chinese(e);
+
     private static string Chinese(IdentityError e) => e.Code switch
     {
         "PasswordTooShort" => "密码至少 10 位 (at least 10 characters)",

@@ -29,10 +29,16 @@ public sealed class SessionGuard(RequestDelegate next)
                 await Results.Problem(statusCode: 401, title: "Signed out", detail: "This session or token has been revoked; sign in again.").ExecuteAsync(http);
                 return;
             }
-            if (account.MustChangePassword && !http.Request.Path.StartsWithSegments("/api/auth"))
+            if (account.MustChangePassword && !AllowedBeforePasswordChange(http.Request.Path))
             {
+                // Pages lead to the password page; the API says what to do.
+                if (!http.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(http.Request.Method))
+                {
+                    http.Response.Redirect("/account/password?returnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
+                    return;
+                }
                 await Results.Problem(statusCode: 403, title: "Password change required",
-                    detail: "Choose your own password first: POST /api/auth/password.").ExecuteAsync(http);
+                    detail: "Choose your own password first: POST /api/auth/password, or the page /account/password.").ExecuteAsync(http);
                 return;
             }
             http.Items[Caller.GrantsItem] = await db.RoleGrants.AsNoTracking()
@@ -41,4 +47,11 @@ public sealed class SessionGuard(RequestDelegate next)
         }
         await next(http);
     }
+
+    /// <summary>What an account that must change its password may still reach: the change itself, sign-out, and the page's assets.</summary>
+    private static bool AllowedBeforePasswordChange(PathString path) =>
+        path.StartsWithSegments("/api/auth") || path.StartsWithSegments(ChangePasswordPath) || path.StartsWithSegments("/logout")
+        || path.StartsWithSegments("/culture") || path.StartsWithSegments("/css") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/js");
+
+    public const string ChangePasswordPath = "/account/password";
 }

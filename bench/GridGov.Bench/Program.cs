@@ -1,6 +1,6 @@
 using GridGov.Bench;
 
-// Suites: index | locate | seed | intake | sweep | indicators | all. Each prints its figures with the machine; copy them into bench/RESULTS.md.
+// Suites: index | locate | seed | intake | sweep | indicators | public | all. Each prints its figures with the machine; copy them into bench/RESULTS.md.
 var suite = args.FirstOrDefault() ?? "all";
 Console.WriteLine($"# GridGov bench '{suite}' — {Machine.Describe()} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 switch (suite)
@@ -11,6 +11,7 @@ switch (suite)
     case "intake": await IntakeBench.RunAsync(args.Skip(1).ToArray()); break;
     case "sweep": await SweepBench.RunAsync(args.Skip(1).ToArray()); break;
     case "indicators": await IndicatorsBench.RunAsync(args.Skip(1).ToArray()); break;
+    case "public": await PublicMapBench.RunAsync(args.Skip(1).ToArray()); break;
     case "all":
         await LocateBench.RunAsync(withPostGis: true, indexOnly: false);
         await SeedBench.RunAsync([]);
@@ -18,7 +19,7 @@ switch (suite)
         await SweepBench.RunAsync([]);
         break;
     default:
-        Console.Error.WriteLine("usage: GridGov.Bench index|locate|seed [demo|full]|intake [pg] [copy] [sqlite] [sqlite1] [--count N] [--concurrency N] [--max-seconds N] [--category 0101|mix]|sweep [pg] [sqlite] [--count N]|indicators [--count N]|all");
+        Console.Error.WriteLine("usage: GridGov.Bench index|locate|seed [demo|full]|intake [pg] [copy] [sqlite] [sqlite1] [--count N] [--concurrency N] [--max-seconds N] [--category 0101|mix]|sweep [pg] [sqlite] [--count N]|indicators [--count N]|public [--count N]|all");
         return 2;
 }
 return 0;

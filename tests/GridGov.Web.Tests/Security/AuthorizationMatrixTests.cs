@@ -104,6 +104,19 @@ public abstract class AuthorizationMatrixTests(AppFixture fixture)
         { null, "POST", "/api/grants", """{"userId":1,"role":"grid_worker","areaCode":"51010401700101"}""", 401, null },
         { null, "POST", "/api/users", """{"userName":"x.y","displayName":"x","initialPassword":"long-enough-123"}""", 401, null },
 
+        // Residents: their own channel only; the public endpoints need no account.
+        { "resident.demo", "GET", "/api/resident/cases", null, 200, "items" },
+        { null, "GET", "/api/resident/cases", null, 401, null },
+        { null, "POST", "/api/resident/reports", """{"serviceCode":"0101","description":"x","lon":104.08,"lat":30.65}""", 401, null },
+        { "resident.demo", "GET", "/api/cases/export.csv", null, 200, null }, // their own cases only (none here)
+        { "resident.demo", "GET", "/api/indicators?area=510104", null, 403, null },
+        { "resident.demo", "POST", "/api/cases/1/actions/register", """{"version":1}""", 404, null },
+        { "sjf.secretary", "GET", "/api/resident/cases", null, 200, "items" }, // staff have no resident cases of their own here
+        { null, "GET", "/api/resident/services", null, 200, "1001" },
+        { null, "GET", "/api/public/cases?status=open", null, 200, "FeatureCollection" },
+        { null, "GET", "/api/public/districts", null, 200, "510104" },
+        { null, "GET", "/api/public/cases/20260101-XXXXXX", null, 404, null },
+
         // Auth
         { "resident.demo", "GET", "/api/auth/me", null, 200, "resident.demo" },
         { null, "GET", "/api/auth/me", null, 401, null },

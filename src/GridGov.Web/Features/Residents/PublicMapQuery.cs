@@ -1,5 +1,6 @@
 using System.Globalization;
 using GridGov.Data;
+using GridGov.Data.Entities;
 using GridGov.Domain.Cases;
 using GridGov.Web.Features.Open311;
 using GridGov.Web.Hosting;
@@ -52,23 +53,25 @@ public sealed class PublicMapQuery(GridGovDb db, PublicCases publicCases, TimePr
     public async Task<(List<PublicCase> Items, bool Truncated)> RunAsync(MapFilter f, CancellationToken ct)
     {
         var since = time.GetUtcNow().UtcDateTime.AddDays(-f.Days);
+        // The public categories as an explicit list, so each query is a range scan of (category_code, lat) per code.
+        var published = await db.Categories.AsNoTracking().Where(k => k.IsPublic && k.ParentCode != null)
+            .Where(k => f.Service == null || k.Code.StartsWith(f.Service)).Select(k => new { k.Code, k.IsSensitive }).ToListAsync(ct);
+        var plain = published.Where(k => !k.IsSensitive).Select(k => k.Code).ToList();
+        var sensitive = published.Where(k => k.IsSensitive).Select(k => k.Code).ToList();
+        var m = GridMarginDegrees;
         var closed = RequestViews.ClosedStatuses;
-        var q = publicCases.Published();
-        if (f.Service is { Length: 4 } code) q = q.Where(c => c.CategoryCode == code);
-        else if (f.Service is { Length: 2 } group) q = q.Where(c => c.CategoryCode.StartsWith(group));
-        // Open, or closed (not rejected or merged) within the window.
+        // One query, two sargable branches (exact box for plain categories, widened box for sensitive ones), so the
+        // planner can walk the newest ids for a big box or range-scan (category_code, lat) for a small one.
+        var q = db.Cases.AsNoTracking().Where(c =>
+            (plain.Contains(c.CategoryCode) && c.Lat >= f.MinLat && c.Lat <= f.MaxLat && c.Lon >= f.MinLon && c.Lon <= f.MaxLon)
+            || (sensitive.Contains(c.CategoryCode) && c.Lat >= f.MinLat - m && c.Lat <= f.MaxLat + m && c.Lon >= f.MinLon - m && c.Lon <= f.MaxLon + m));
         q = f.Status switch
         {
             "open" => q.Where(c => !closed.Contains(c.Status)),
             "closed" => q.Where(c => c.Status == CaseStatus.Closed && c.ClosedAt >= since),
             _ => q.Where(c => !closed.Contains(c.Status) || (c.Status == CaseStatus.Closed && c.ClosedAt >= since)),
         };
-        var sensitive = await db.Categories.AsNoTracking().Where(k => k.IsSensitive).Select(k => k.Code).ToListAsync(ct);
-        var m = GridMarginDegrees;
-        var rows = await q.Where(c => sensitive.Contains(c.CategoryCode)
-                ? c.Lon >= f.MinLon - m && c.Lon <= f.MaxLon + m && c.Lat >= f.MinLat - m && c.Lat <= f.MaxLat + m
-                : c.Lon >= f.MinLon && c.Lon <= f.MaxLon && c.Lat >= f.MinLat && c.Lat <= f.MaxLat)
-            .OrderByDescending(c => c.Id).Take(f.Limit + 1).ToListAsync(ct);
+        var rows = await q.OrderByDescending(c => c.Id).Take(f.Limit + 1).ToListAsync(ct);
         var views = await publicCases.BuildAsync(rows, withSteps: false, ct);
         var inside = views.Where(v => v.Lon >= f.MinLon && v.Lon <= f.MaxLon && v.Lat >= f.MinLat && v.Lat <= f.MaxLat).ToList();
         return (inside.Take(f.Limit).ToList(), inside.Count > f.Limit || rows.Count > f.Limit);

@@ -37,12 +37,13 @@ public sealed class ResidentBrowserTests
         await BrowserSession.Shot(phone, "41-resident-signup-code");
         await phone.FillAsync("#code", code);
         await phone.FillAsync("#password", "short");
-        await phone.ClickAsync("button[value=signup]");
+        await phone.ClickAsync("button.primary[value=signup]");
         await Assertions.Expect(phone.Locator("#password-error")).ToContainTextAsync("至少 10 位");
         await BrowserSession.Shot(phone, "42-resident-signup-errors");
         await phone.FillAsync("#password", Residents.ResidentKit.Password);
         await phone.FillAsync("#nickname", "张阿姨");
-        await phone.ClickAsync("button[value=signup]");
+        await phone.PressAsync("#nickname", "Enter"); // Enter means sign up, not "send another code"
+
         await phone.WaitForURLAsync($"{s.BaseUrl}/r/report");
 
         // Field errors first, then a bulky-waste pickup with its questions, a pin from GPS and a photo.

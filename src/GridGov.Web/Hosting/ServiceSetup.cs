@@ -38,6 +38,9 @@ public static class ServiceSetup
         services.AddSingleton<Features.Photos.PhotoStore>();
         services.AddScoped<Features.Cases.CaseAccess>();
         services.AddScoped<Features.Cases.CaseIntake>();
+        services.AddSingleton(sp => new Features.Cases.IntakeWriter(Features.Cases.IntakeWriter.StoreFor(database),
+            sp.GetRequiredService<ILogger<Features.Cases.IntakeWriter>>()));
+        services.AddSingleton<Features.Categories.CategoryCache>();
         services.AddScoped<Features.Cases.CaseActions>();
         services.AddSingleton(sp => new Features.Cases.DeadlineSweep(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IConfiguration>()));
         services.AddHostedService<Features.Cases.DeadlineJob>();

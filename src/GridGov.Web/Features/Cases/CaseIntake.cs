@@ -14,10 +14,11 @@ namespace GridGov.Web.Features.Cases;
 /// <summary>
 /// Reporting a case from any source: validated, routed to its micro-grid by the index, stored with its first
 /// history row; a retried report with the same idempotency key returns the first case. Self-resolution (自办自结)
-/// closes it in the same step, with photos.
+/// closes it in the same step, with photos. Plain reports (no photos) are stored by group commit
+/// (<see cref="IntakeWriter"/>); reports with photos and self-resolution take the EF path.
 /// </summary>
 public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller caller, CaseAccess access, CaseClock clock, PersonalData pii,
-    Dashboard.CaseBroadcaster live)
+    Dashboard.CaseBroadcaster live, Categories.CategoryCache categories, IntakeWriter writer)
 {
     public const int MaxDescription = 2000;
     public const int MaxPhotos = 9;
@@ -25,8 +26,8 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
     public async Task<IResult> ReportAsync(NewCase body, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var category = body.CategoryCode is { Length: 4 } code
-            ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.Active, ct) : null;
+        var category = body.CategoryCode is { Length: 4 } code ? await categories.FindAsync(db, code, ct) : null;
+        if (category is { Active: false }) category = null;
         if (category is null) errors["categoryCode"] = ["categoryCode must be an active minor category (4 digits), see GET /api/categories."];
         var description = body.Description?.Trim();
         if (string.IsNullOrEmpty(description)) errors["description"] = ["Describe the problem."];
@@ -49,7 +50,9 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
         if (errors.Count > 0) return Problems.Invalid(errors);
 
         var key = string.IsNullOrWhiteSpace(body.IdempotencyKey) ? null : $"{caller.UserId}:{body.IdempotencyKey.Trim()}";
-        if (key is not null && await Replay(key, ct) is { } replay) return replay;
+        // The group-committed path finds a taken key when it inserts (ON CONFLICT), so it needs no look-up first.
+        var grouped = photos.Count == 0 && !body.SelfResolve;
+        if (key is not null && !grouped && await Replay(key, ct) is { } replay) return replay;
 
         if (body.Crs == "gcj02") (lon, lat) = ChinaCoordinates.Gcj02ToWgs84(lon, lat);
         var located = index.Current.Locate(lon, lat);
@@ -78,7 +81,9 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
             Version = 1,
         };
         if (!string.IsNullOrEmpty(phone)) (c.ReporterPhoneMasked, c.ReporterPhoneCipher) = pii.ProtectPhone(phone);
-        var history = new List<CaseHistory> { Row(c, now, CaseAction.Report, CaseStatus.Reported, CaseStatus.Reported, located.Flagged ? $"位置不在任何网格内，已暂挂到 {area}，请核实" : null, body.SelfResolve ? null : photos) };
+        var note = located.Flagged ? $"位置不在任何网格内，已暂挂到 {area}，请核实" : null;
+        if (grouped) return await ReportGroupedAsync(c, category, note, now, ct);
+        var history = new List<CaseHistory> { Row(c, now, CaseAction.Report, CaseStatus.Reported, CaseStatus.Reported, note, body.SelfResolve ? null : photos) };
         if (body.SelfResolve)
         {
             // 自办自结: registered, responded and closed at once by the worker on the spot.
@@ -107,6 +112,27 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
         Indicators.StatsRollup.MarkDirty(db, c);
         await db.SaveChangesAsync(ct);
 
+        return await CreatedAsync(c, category, now, ct);
+    }
+
+    /// <summary>A plain report: case, history row, audit entry and dirty-marker committed with the others queued meanwhile.</summary>
+    private async Task<IResult> ReportGroupedAsync(Case c, Category category, string? note, DateTime now, CancellationToken ct)
+    {
+        var auditName = caller.IsAuthenticated ? caller.Name : "anonymous"; // as AuditInterceptor names the writer of a request
+        var outcome = await writer.SubmitAsync(new PendingIntake(c, db.Model.FindEntityType(typeof(Case))!, caller.UserId, caller.Name, auditName, caller.Ip, note));
+        switch (outcome.Kind)
+        {
+            case IntakeOutcomeKind.Created:
+                return await CreatedAsync(c, category, now, ct);
+            case IntakeOutcomeKind.KeyTaken when c.IdempotencyKey is { } key && await Replay(key, ct) is { } replay:
+                return replay;
+            default:
+                throw new InvalidOperationException($"report not stored ({outcome.Kind}): no free tracking number");
+        }
+    }
+
+    private async Task<IResult> CreatedAsync(Case c, Category category, DateTime now, CancellationToken ct)
+    {
         var duplicates = await LikelyDuplicates(c, ct);
         var summary = CaseMapping.Summary(c, category.Name, now);
         await live.CaseChanged(summary, c.AreaCode, ct);
@@ -117,7 +143,7 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
     {
         var existing = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.IdempotencyKey == key, ct);
         if (existing is null) return null;
-        var name = await db.Categories.Where(x => x.Code == existing.CategoryCode).Select(x => x.Name).FirstAsync(ct);
+        var name = await categories.NameAsync(db, existing.CategoryCode, ct);
         return Results.Ok(new IntakeResult(CaseMapping.Summary(existing, name, clock.Now), true, []));
     }
 
@@ -131,7 +157,8 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
             .Where(x => x.CategoryCode == c.CategoryCode && x.Id != c.Id && open.Contains(x.Status)
                         && x.Lat >= c.Lat - dLat && x.Lat <= c.Lat + dLat && x.Lon >= c.Lon - dLon && x.Lon <= c.Lon + dLon)
             .OrderByDescending(x => x.Id).Take(5).ToListAsync(ct);
-        var name = await db.Categories.Where(x => x.Code == c.CategoryCode).Select(x => x.Name).FirstAsync(ct);
+        if (rows.Count == 0) return [];
+        var name = await categories.NameAsync(db, c.CategoryCode, ct);
         return rows.Select(x => CaseMapping.Summary(x, name, clock.Now)).ToList();
     }
 
@@ -142,6 +169,6 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
         PhotoIds = photos is { Count: > 0 } ? string.Join(",", photos.Select(p => p.Id)) : null,
     };
 
-    private static string NewTrackingNo(DateTime now) =>
+    public static string NewTrackingNo(DateTime now) =>
         $"{now:yyyyMMdd}-{RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 6)}";
 }

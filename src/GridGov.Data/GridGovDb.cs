@@ -102,8 +102,9 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
             e.HasIndex(x => new { x.AreaCode, x.Id });
             e.HasIndex(x => new { x.Status, x.ResolveDueAt });
             e.HasIndex(x => new { x.CategoryCode, x.Status });
-            // Likely duplicates: same category within ~100 m, a narrow latitude band instead of a table walk.
-            e.HasIndex(x => new { x.CategoryCode, x.Lat });
+            // Likely duplicates: same category within ~100 m, a narrow latitude band instead of a table walk; the longitude
+            // is checked in the index, so only cases inside the box are fetched (migration 0010).
+            e.HasIndex(x => new { x.CategoryCode, x.Lat, x.Lon });
             e.HasIndex(x => x.AssigneeUserId);
             e.HasIndex(x => x.ReporterUserId);
             // Indicator queries find the cases with an instant in a period through these.

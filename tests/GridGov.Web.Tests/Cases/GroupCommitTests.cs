@@ -39,7 +39,7 @@ public abstract class GroupCommitTests(AppFixture fixture)
     {
         var app = await fixture.GetAsync();
         await using var db = app.Db();
-        await using var writer = new IntakeWriter(IntakeWriter.StoreFor(new Database(app.Provider, app.ConnectionString)), NullLogger<IntakeWriter>.Instance);
+        await using var writer = new IntakeWriter(IntakeWriter.StoreFor(new Database(app.Provider, app.ConnectionString)), db.Model.FindEntityType(typeof(Case))!, NullLogger<IntakeWriter>.Instance);
         var bad = Pending(db, null);
         bad.Case.AreaCode = null!; // violates NOT NULL: the batch statement fails, then each report is written alone
         var reports = new[] { Pending(db, null), bad, Pending(db, "test:" + Guid.NewGuid()) };
@@ -64,8 +64,8 @@ public abstract class GroupCommitTests(AppFixture fixture)
         await using var db = app.Db();
         var database = new Database(app.Provider, app.ConnectionString);
         // Two writers stand for two app processes on the same database.
-        await using var a = new IntakeWriter(IntakeWriter.StoreFor(database), NullLogger<IntakeWriter>.Instance);
-        await using var b = new IntakeWriter(IntakeWriter.StoreFor(database), NullLogger<IntakeWriter>.Instance);
+        await using var a = new IntakeWriter(IntakeWriter.StoreFor(database), db.Model.FindEntityType(typeof(Case))!, NullLogger<IntakeWriter>.Instance);
+        await using var b = new IntakeWriter(IntakeWriter.StoreFor(database), db.Model.FindEntityType(typeof(Case))!, NullLogger<IntakeWriter>.Instance);
         var key = "test:" + Guid.NewGuid();
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? a : b).SubmitAsync(Pending(db, key))));
@@ -103,6 +103,28 @@ public abstract class GroupCommitTests(AppFixture fixture)
         Assert.Equal(Fields(viaEf.Summary), Fields(grouped.Summary));
         Assert.Contains("同一处", grouped.Summary);
         Assert.DoesNotContain("ReporterPhoneCipher", grouped.Summary);
+    }
+
+    [SkippableFact]
+    public async Task Duplicates_returned_at_intake_are_the_ones_the_duplicates_endpoint_finds_for_each_reporter()
+    {
+        var app = await fixture.GetAsync();
+        var micro = await app.ClientFor("sjf.micro");
+        var secretary = await app.ClientFor("sjf.secretary");
+        var (lon, lat) = await PointIn(app, "5101040170010103");
+        foreach (var client in new[] { micro, secretary, micro, secretary })
+            await Report(client, lon + 0.0001, lat, category: "0103");
+        foreach (var client in new[] { micro, secretary })
+        {
+            var (status, body) = await client.PostJson("/api/cases", new { categoryCode = "0103", description = "又一处", lon, lat, source = "patrol" });
+            Assert.Equal(201, status);
+            var id = body.GetProperty("case").GetProperty("id").GetInt64();
+            var (_, viaEndpoint) = await client.GetJson($"/api/cases/{id}/duplicates");
+            static long[] Ids(JsonElement list) => list.EnumerateArray().Select(d => d.GetProperty("id").GetInt64()).ToArray();
+            var atIntake = Ids(body.GetProperty("likelyDuplicates"));
+            Assert.NotEmpty(atIntake);
+            Assert.Equal(Ids(viaEndpoint).Where(x => x < id), atIntake.Where(x => x < id));
+        }
     }
 
     private static PendingIntake Pending(GridGovDb db, string? key)

@@ -17,16 +17,19 @@ namespace GridGov.Web.Features.Cases;
 /// closes it in the same step, with photos. Plain reports (no photos) are stored by group commit
 /// (<see cref="IntakeWriter"/>); reports with photos and self-resolution take the EF path.
 /// </summary>
-public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller caller, CaseAccess access, CaseClock clock, PersonalData pii,
+public sealed class CaseIntake(IServiceProvider services, GridIndexHolder index, Caller caller, CaseAccess access, CaseClock clock, PersonalData pii,
     Dashboard.CaseBroadcaster live, Categories.CategoryCache categories, IntakeWriter writer)
 {
+    // Resolved on first use: the group-committed path of a plain report never needs a DbContext.
+    private GridGovDb Db => services.GetRequiredService<GridGovDb>();
+
     public const int MaxDescription = 2000;
     public const int MaxPhotos = 9;
 
     public async Task<IResult> ReportAsync(NewCase body, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var category = body.CategoryCode is { Length: 4 } code ? await categories.FindAsync(db, code, ct) : null;
+        var category = body.CategoryCode is { Length: 4 } code ? await categories.FindAsync(code, ct) : null;
         if (category is { Active: false }) category = null;
         if (category is null) errors["categoryCode"] = ["categoryCode must be an active minor category (4 digits), see GET /api/categories."];
         var description = body.Description?.Trim();
@@ -44,7 +47,7 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
         if (body.IdempotencyKey is { Length: > 100 }) errors["idempotencyKey"] = ["idempotencyKey is at most 100 characters."];
         var photoIds = body.PhotoIds ?? [];
         if (photoIds.Count > MaxPhotos) errors["photoIds"] = [$"At most {MaxPhotos} photos."];
-        var photos = photoIds.Count == 0 ? [] : await db.CasePhotos.Where(p => photoIds.Contains(p.Id) && p.CaseId == null && p.UploadedBy == caller.UserId).ToListAsync(ct);
+        var photos = photoIds.Count == 0 ? [] : await Db.CasePhotos.Where(p => photoIds.Contains(p.Id) && p.CaseId == null && p.UploadedBy == caller.UserId).ToListAsync(ct);
         if (photos.Count != photoIds.Distinct().Count()) errors["photoIds"] = ["Every photo id must be a photo you uploaded and not yet attached (POST /api/photos)."];
         if (body.SelfResolve && photos.Count == 0) errors["photoIds"] = ["自办自结 needs at least one photo of the result."];
         if (errors.Count > 0) return Problems.Invalid(errors);
@@ -94,23 +97,23 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
             clock.Start(c, category, now);
             history.Add(Row(c, now, CaseAction.SelfResolve, CaseStatus.Reported, CaseStatus.Closed, "自办自结", photos));
         }
-        db.Cases.Add(c);
+        Db.Cases.Add(c);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await Db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException) when (key is not null)
         {
             // Two retries raced: the unique key let one in; answer with that one.
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
             if (await Replay(key, ct) is { } raced) return raced;
             throw;
         }
         foreach (var p in photos) { p.CaseId = c.Id; p.DistrictCode = c.DistrictCode; }
         foreach (var h in history) h.CaseId = c.Id;
-        db.CaseHistory.AddRange(history);
-        Indicators.StatsRollup.MarkDirty(db, c);
-        await db.SaveChangesAsync(ct);
+        Db.CaseHistory.AddRange(history);
+        Indicators.StatsRollup.MarkDirty(Db, c);
+        await Db.SaveChangesAsync(ct);
 
         return await CreatedAsync(c, category, now, ct);
     }
@@ -119,11 +122,12 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
     private async Task<IResult> ReportGroupedAsync(Case c, Category category, string? note, DateTime now, CancellationToken ct)
     {
         var auditName = caller.IsAuthenticated ? caller.Name : "anonymous"; // as AuditInterceptor names the writer of a request
-        var outcome = await writer.SubmitAsync(new PendingIntake(c, db.Model.FindEntityType(typeof(Case))!, caller.UserId, caller.Name, auditName, caller.Ip, note));
+        var scope = new DuplicateScope(caller.UserId ?? -1, access.Departments, caller.Areas(Permission.CasesRead));
+        var outcome = await writer.SubmitAsync(new PendingIntake(c, writer.CaseType, caller.UserId, caller.Name, auditName, caller.Ip, note) { Scope = scope });
         switch (outcome.Kind)
         {
             case IntakeOutcomeKind.Created:
-                return await CreatedAsync(c, category, now, ct);
+                return await CreatedAsync(c, category, now, ct, outcome.Duplicates);
             case IntakeOutcomeKind.KeyTaken when c.IdempotencyKey is { } key && await Replay(key, ct) is { } replay:
                 return replay;
             default:
@@ -131,9 +135,11 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
         }
     }
 
-    private async Task<IResult> CreatedAsync(Case c, Category category, DateTime now, CancellationToken ct)
+    private async Task<IResult> CreatedAsync(Case c, Category category, DateTime now, CancellationToken ct, IReadOnlyList<Case>? found = null)
     {
-        var duplicates = await LikelyDuplicates(c, ct);
+        // The PostgreSQL batch has already searched them with the same rules; CanSee re-checks each against CaseAccess.
+        var duplicates = found is null ? await LikelyDuplicates(c, ct)
+            : found.Where(access.CanSee).Select(x => CaseMapping.Summary(x, category.Name, clock.Now)).ToList();
         var summary = CaseMapping.Summary(c, category.Name, now);
         await live.CaseChanged(summary, c.AreaCode, ct);
         return Results.Created($"/api/cases/{c.Id}", new IntakeResult(summary, false, duplicates));
@@ -141,9 +147,9 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
 
     private async Task<IResult?> Replay(string key, CancellationToken ct)
     {
-        var existing = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.IdempotencyKey == key, ct);
+        var existing = await Db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.IdempotencyKey == key, ct);
         if (existing is null) return null;
-        var name = await categories.NameAsync(db, existing.CategoryCode, ct);
+        var name = await categories.NameAsync(existing.CategoryCode, ct);
         return Results.Ok(new IntakeResult(CaseMapping.Summary(existing, name, clock.Now), true, []));
     }
 
@@ -153,12 +159,12 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
         var dLat = GeoMath.MetersToLatDegrees(100);
         var dLon = GeoMath.MetersToLonDegrees(100, c.Lat);
         var open = CaseStateMachine.Unresolved;
-        var rows = await access.Visible(db.Cases.AsNoTracking())
+        var rows = await access.Visible(Db.Cases.AsNoTracking())
             .Where(x => x.CategoryCode == c.CategoryCode && x.Id != c.Id && open.Contains(x.Status)
                         && x.Lat >= c.Lat - dLat && x.Lat <= c.Lat + dLat && x.Lon >= c.Lon - dLon && x.Lon <= c.Lon + dLon)
             .OrderByDescending(x => x.Id).Take(5).ToListAsync(ct);
         if (rows.Count == 0) return [];
-        var name = await categories.NameAsync(db, c.CategoryCode, ct);
+        var name = await categories.NameAsync(c.CategoryCode, ct);
         return rows.Select(x => CaseMapping.Summary(x, name, clock.Now)).ToList();
     }
 

@@ -1,4 +1,6 @@
+using GridGov.Data.Entities;
 using GridGov.Domain.Areas;
+using GridGov.Domain.Geo;
 using GridGov.Domain.Cases;
 using GridGov.Web.Features.Indicators;
 using GridGov.Web.Hosting.Security;
@@ -47,6 +49,30 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
             WHERE i.dirty_area IS NOT NULL
         )
         SELECT id, tracking_no FROM ins
+        """;
+
+    /// <summary>
+    /// <see cref="CaseIntake.LikelyDuplicates"/> for every new case of a batch at once, after the commit (so cases
+    /// committed meanwhile, this batch's included, are seen as before): same category, open, within ~100 m, visible to
+    /// the reporter as <see cref="CaseAccess.Visible"/> decides (their areas, assigned to them or their department,
+    /// reported by them), the newest five.
+    /// </summary>
+    private const string DuplicatesSql = """
+        SELECT i.ord, d.id, d.tracking_no, d.category_code, d.description, d.source, d.status, d.lon, d.lat, d.address_text, d.area_code,
+            d.district_code, d.location_flagged, d.handler_level, d.assignee_user_id, d.assignee_department, d.reported_at, d.resolve_due_at,
+            d.yellow_at, d.suspended_at, d.closed_at, d.rework_count, d.rating, d.version, d.reporter_user_id
+        FROM unnest(@ord, @id, @category_code, @lat, @lon, @dlat, @dlon, @me) AS i(ord, id, category_code, lat, lon, dlat, dlon, me)
+        CROSS JOIN LATERAL (
+            SELECT c.* FROM cases c
+            WHERE c.category_code = i.category_code AND c.id <> i.id AND c.status = ANY(@open)
+              AND c.lat >= i.lat - i.dlat AND c.lat <= i.lat + i.dlat AND c.lon >= i.lon - i.dlon AND c.lon <= i.lon + i.dlon
+              AND (c.assignee_user_id = i.me OR c.reporter_user_id = i.me
+                   OR EXISTS (SELECT 1 FROM unnest(@dept_ord, @dept) AS x(ord, dept) WHERE x.ord = i.ord AND x.dept = c.assignee_department)
+                   OR EXISTS (SELECT 1 FROM unnest(@area_ord, @area_from, @area_to) AS a(ord, area_from, area_to)
+                              WHERE a.ord = i.ord AND c.area_code >= a.area_from AND (a.area_to IS NULL OR c.area_code < a.area_to)))
+            ORDER BY c.id DESC
+            LIMIT 5) d
+        ORDER BY i.ord, d.id DESC
         """;
 
     public async Task<IReadOnlyList<IntakeOutcome>> WriteAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct)
@@ -113,8 +139,51 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
             outcomes[i] = batch[i].Case.IdempotencyKey is { } key && taken.Contains(key)
                 ? new IntakeOutcome(IntakeOutcomeKind.KeyTaken) : new IntakeOutcome(IntakeOutcomeKind.TrackingTaken);
         }
+        await FindDuplicatesAsync(conn, batch, outcomes, ct);
         return outcomes;
     }
+
+    private static async Task FindDuplicatesAsync(NpgsqlConnection conn, IReadOnlyList<PendingIntake> batch, IntakeOutcome[] outcomes, CancellationToken ct)
+    {
+        var wanted = Enumerable.Range(0, batch.Count).Where(i => outcomes[i].Kind == IntakeOutcomeKind.Created && batch[i].Scope is not null).ToList();
+        if (wanted.Count == 0) return;
+        var found = wanted.ToDictionary(i => i, _ => new List<Case>());
+        var dLat = GeoMath.MetersToLatDegrees(100);
+        await using var cmd = new NpgsqlCommand(DuplicatesSql, conn);
+        cmd.Parameters.AddWithValue("ord", wanted.ToArray());
+        cmd.Parameters.AddWithValue("id", wanted.Select(i => outcomes[i].Id).ToArray());
+        cmd.Parameters.AddWithValue("category_code", wanted.Select(i => batch[i].Case.CategoryCode).ToArray());
+        cmd.Parameters.AddWithValue("lat", wanted.Select(i => batch[i].Case.Lat).ToArray());
+        cmd.Parameters.AddWithValue("lon", wanted.Select(i => batch[i].Case.Lon).ToArray());
+        cmd.Parameters.AddWithValue("dlat", wanted.Select(_ => dLat).ToArray());
+        cmd.Parameters.AddWithValue("dlon", wanted.Select(i => GeoMath.MetersToLonDegrees(100, batch[i].Case.Lat)).ToArray());
+        cmd.Parameters.AddWithValue("me", wanted.Select(i => batch[i].Scope!.Me).ToArray());
+        cmd.Parameters.AddWithValue("open", CaseStateMachine.Unresolved.Select(s => (int)s).ToArray());
+        var departments = wanted.SelectMany(i => batch[i].Scope!.Departments.Select(d => (Ord: i, Dept: d))).ToList();
+        cmd.Parameters.AddWithValue("dept_ord", departments.Select(d => d.Ord).ToArray());
+        cmd.Parameters.AddWithValue("dept", departments.Select(d => d.Dept).ToArray());
+        var areas = wanted.SelectMany(i => batch[i].Scope!.Areas.Select(a => (Ord: i, From: a, To: AreaCode.UpperBound(a)))).ToList();
+        cmd.Parameters.AddWithValue("area_ord", areas.Select(a => a.Ord).ToArray());
+        cmd.Parameters.AddWithValue("area_from", areas.Select(a => a.From).ToArray());
+        cmd.Parameters.AddWithValue("area_to", areas.Select(a => a.To).ToArray());
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                found[r.GetInt32(0)].Add(new Case
+                {
+                    Id = r.GetInt64(1), TrackingNo = r.GetString(2), CategoryCode = r.GetString(3), Description = r.GetString(4), Source = r.GetString(5),
+                    Status = (CaseStatus)r.GetInt32(6), Lon = r.GetDouble(7), Lat = r.GetDouble(8), AddressText = Text(r, 9), AreaCode = r.GetString(10),
+                    DistrictCode = r.GetString(11), LocationFlagged = r.GetBoolean(12), HandlerLevel = (Data.Entities.HandlerLevel)r.GetInt32(13),
+                    AssigneeUserId = r.IsDBNull(14) ? null : r.GetInt64(14), AssigneeDepartment = Text(r, 15), ReportedAt = r.GetDateTime(16),
+                    ResolveDueAt = Time(r, 17), YellowAt = Time(r, 18), SuspendedAt = Time(r, 19), ClosedAt = Time(r, 20),
+                    ReworkCount = r.GetInt32(21), Rating = r.IsDBNull(22) ? null : r.GetInt32(22), Version = r.GetInt32(23),
+                    ReporterUserId = r.IsDBNull(24) ? null : r.GetInt64(24),
+                });
+        foreach (var (i, list) in found) outcomes[i] = outcomes[i] with { Duplicates = list };
+    }
+
+    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateTime? Time(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDateTime(i);
 
     private static void Add<T>(NpgsqlCommand cmd, string name, IReadOnlyList<PendingIntake> batch, Func<PendingIntake, T> value)
     {

@@ -9,12 +9,21 @@ namespace GridGov.Web.Features.Cases;
 public sealed record PendingIntake(Case Case, IEntityType CaseType, long? ActorUserId, string ActorName, string AuditUserName, string? Ip, string? HistoryNote)
 {
     public TaskCompletionSource<IntakeOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Who may see what, for a store that also searches likely duplicates for the whole batch (null: the caller searches).</summary>
+    public DuplicateScope? Scope { get; init; }
 }
+
+/// <summary>The reporter's view of cases (<see cref="CaseAccess.Visible"/>): their user id, departments and CasesRead areas.</summary>
+public sealed record DuplicateScope(long Me, IReadOnlyList<string> Departments, IReadOnlyList<string> Areas);
 
 public enum IntakeOutcomeKind { Created, KeyTaken, TrackingTaken }
 
-/// <summary>Created (with the case id), or not written because the idempotency key or the tracking number was taken.</summary>
-public readonly record struct IntakeOutcome(IntakeOutcomeKind Kind, long Id = 0);
+/// <summary>
+/// Created (with the case id and, when the store searched them, its likely duplicates), or not written because the
+/// idempotency key or the tracking number was taken.
+/// </summary>
+public readonly record struct IntakeOutcome(IntakeOutcomeKind Kind, long Id = 0, IReadOnlyList<Case>? Duplicates = null);
 
 /// <summary>Writes a batch of reports (case, first history row, audit entry, stats dirty-marker) in one transaction.</summary>
 public interface IIntakeBatchStore
@@ -39,12 +48,16 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly ILogger<IntakeWriter> _log;
     private readonly Task _loop;
 
-    public IntakeWriter(IIntakeBatchStore store, ILogger<IntakeWriter> log)
+    public IntakeWriter(IIntakeBatchStore store, IEntityType caseType, ILogger<IntakeWriter> log)
     {
         _store = store;
+        CaseType = caseType;
         _log = log;
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>The EF metadata of a case, for audit summaries that read like <see cref="Hosting.Security.AuditInterceptor"/>'s.</summary>
+    public IEntityType CaseType { get; }
 
     public static IIntakeBatchStore StoreFor(Hosting.Database database) => database.Provider == DatabaseProvider.Postgres
         ? new IntakeBatchPostgres(database.ConnectionString) : new IntakeBatchSqlite(database.ConnectionString);

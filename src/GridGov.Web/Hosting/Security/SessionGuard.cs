@@ -15,7 +15,7 @@ namespace GridGov.Web.Hosting.Security;
 /// </summary>
 public sealed class SessionGuard(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, GridGovDb db, IOptions<IdentityOptions> identity, SessionCache cache)
+    public async Task InvokeAsync(HttpContext http, IOptions<IdentityOptions> identity, SessionCache cache)
     {
         var user = http.User;
         if (user.Identity?.IsAuthenticated == true)
@@ -24,6 +24,7 @@ public sealed class SessionGuard(RequestDelegate next)
             var stampClaim = user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
             if (!cache.TryGet(id, out var account))
             {
+                var db = http.RequestServices.GetRequiredService<GridGovDb>(); // only on a miss: a cached request needs no DbContext
                 var row = await db.Users.AsNoTracking().Where(u => u.Id == id)
                     .Select(u => new { u.SecurityStamp, u.MustChangePassword, u.LockoutEnd }).FirstOrDefaultAsync(http.RequestAborted);
                 if (row is null)

@@ -49,6 +49,7 @@ public static class ServiceSetup
         services.AddSingleton(sp => new Features.Cases.DeadlineSweep(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IConfiguration>()));
         services.AddHostedService<Features.Cases.DeadlineJob>();
         services.AddScoped<Features.Indicators.StatsRollup>();
+        services.AddScoped<Features.Indicators.StatsHourlyRollup>();
         services.AddHostedService<Features.Indicators.StatsRollupJob>();
         Features.Open311.Open311Setup.AddOpen311(services);
         services.AddSingleton(new GridIndexHolder(GridIndex.Empty(options.City)));

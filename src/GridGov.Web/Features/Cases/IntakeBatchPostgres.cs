@@ -11,7 +11,7 @@ namespace GridGov.Web.Features.Cases;
 /// <summary>
 /// A batch of reports in ONE statement (one round trip, one implicit transaction): the cases from arrays with
 /// ON CONFLICT DO NOTHING (a taken idempotency key or tracking number skips that row only), and — in the same
-/// statement, for the rows that went in — their history rows, audit entries and stats dirty-markers.
+/// statement, for the rows that went in — their history rows, audit entries and stats dirty-markers (daily and today's hourly).
 /// </summary>
 public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchStore
 {
@@ -44,6 +44,11 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
             FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
         ), dirty AS (
             INSERT INTO case_stats_dirty (area_code, day)
+            SELECT DISTINCT i.dirty_area, i.dirty_day
+            FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
+            WHERE i.dirty_area IS NOT NULL
+        ), hour_dirty AS (
+            INSERT INTO case_stats_hour_dirty (area_code, day)
             SELECT DISTINCT i.dirty_area, i.dirty_day
             FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
             WHERE i.dirty_area IS NOT NULL

@@ -62,8 +62,9 @@ public static class IndicatorEndpoints
 
     /// <summary>
     /// The indicators of the areas over [start, end). Whole past China days of districts, streets and communities come
-    /// from the pre-aggregated daily rows (merged: same day across areas, then adjacent days); the rest — today, a
-    /// partial first day, grids, category or handler filters — is computed from the cases. Both give the same numbers.
+    /// from the pre-aggregated daily rows (merged: same day across areas, then adjacent days), today's completed hours
+    /// from the hourly rows; the rest — the current hour, a partial first day, grids, category or handler filters — is
+    /// computed from the cases. Both give the same numbers.
     /// </summary>
     public static async Task<IndicatorSet> Compute(GridGovDb db, IReadOnlyList<string> areas, string? category, long? handler,
         DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, CancellationToken ct)
@@ -78,7 +79,18 @@ public static class IndicatorEndpoints
             return CaseIndicators.Compute(facts.Select(f => f.Facts), start, end);
         }
         var rollEnd = end < todayStart ? StatsDays.StartOffset(StatsDays.Day(end.UtcDateTime)) : todayStart;
-        var acc = await FromRollups(db, areas, start, rollEnd, ct);
+        var keys = await RowKeys(db, areas, ct);
+        var acc = await FromRollups(db, keys, start, rollEnd, ct);
+        if (end > todayStart && rollEnd == todayStart && await StatsHourlyRollup.ThroughAsync(db, ct) is { } through && through > todayStart)
+        {
+            // Today's completed hours from the hourly rows, up to where they are built; only the rest is live.
+            var hoursEnd = StatsDays.HourStart(end) < through ? StatsDays.HourStart(end) : through;
+            if (hoursEnd > todayStart)
+            {
+                acc.Merge(await FromHourRollups(db, keys, todayStart, hoursEnd, ct));
+                rollEnd = hoursEnd;
+            }
+        }
         if (end > rollEnd)
         {
             var live = new IndicatorAccumulator(rollEnd, end);
@@ -88,16 +100,39 @@ public static class IndicatorEndpoints
         return acc.Result();
     }
 
-    private static async Task<IndicatorAccumulator> FromRollups(GridGovDb db, IReadOnlyList<string> areas, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    /// <summary>The areas whose rows to sum: a city has no row of its own, its districts' rows are summed.</summary>
+    private static async Task<List<string>> RowKeys(GridGovDb db, IReadOnlyList<string> areas, CancellationToken ct)
     {
-        var first = StatsDays.Day(start.UtcDateTime);
-        var last = StatsDays.Day(end.UtcDateTime); // exclusive
-        // A city has no row of its own: its districts' rows are summed.
         var keys = new List<string>();
         foreach (var a in areas)
             if (a.Length == AreaCode.CityLength)
                 keys.AddRange(await db.Areas.AsNoTracking().Where(x => x.ParentCode == a).Select(x => x.Code).ToListAsync(ct));
             else keys.Add(a);
+        return keys;
+    }
+
+    /// <summary>The hourly rows of [start, end) (whole hours of today), merged hour after hour.</summary>
+    private static async Task<IndicatorAccumulator> FromHourRollups(GridGovDb db, List<string> keys, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        var (first, last) = (StatsDays.Hour(start.UtcDateTime), StatsDays.Hour(end.UtcDateTime));
+        var rows = await db.CaseStatsHourly.AsNoTracking()
+            .Where(r => keys.Contains(r.AreaCode) && string.Compare(r.Hour, first) >= 0 && string.Compare(r.Hour, last) < 0)
+            .Select(r => r.Payload).ToListAsync(ct);
+        var byHour = rows.Select(AccumulatorCodec.Read).ToLookup(a => a.PeriodStart);
+        var total = new IndicatorAccumulator(start, start.AddHours(1));
+        for (var hour = start; hour < end; hour = hour.AddHours(1))
+        {
+            var acc = hour == start ? total : new IndicatorAccumulator(hour, hour.AddHours(1));
+            foreach (var part in byHour[hour]) acc.Merge(part);
+            if (hour != start) total.Merge(acc);
+        }
+        return total;
+    }
+
+    private static async Task<IndicatorAccumulator> FromRollups(GridGovDb db, List<string> keys, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        var first = StatsDays.Day(start.UtcDateTime);
+        var last = StatsDays.Day(end.UtcDateTime); // exclusive
         var rows = await db.CaseStatsDaily.AsNoTracking()
             .Where(r => keys.Contains(r.AreaCode) && string.Compare(r.Day, first) >= 0 && string.Compare(r.Day, last) < 0)
             .Select(r => new { r.Day, r.Payload }).ToListAsync(ct);

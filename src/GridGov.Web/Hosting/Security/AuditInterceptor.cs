@@ -44,7 +44,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor, SessionCache
             NoteCachedRows(e);
             // The audit log itself, derived data (stats, notifications) and case history (its own append-only record) are not re-audited.
             if (e.Entity is AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
-                or CaseStatsDaily or CaseStatsDirty or CaseHistory or Notification) continue;
+                or CaseStatsDaily or CaseStatsDirty or CaseStatsHourly or CaseStatsHourDirty or CaseHistory or Notification) continue;
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in e.Properties)

@@ -26,6 +26,9 @@ public static class IndicatorsBench
         var cs = await server.CreateDatabaseAsync("bench_indicators");
         await Migrator.MigrateAsync(DatabaseProvider.Postgres, cs);
         var now = DateTime.UtcNow;
+        // Every step sees the instant the data ends at: a run that crosses midnight in China must not see a new, empty day.
+        var at = new FixedTime(new DateTimeOffset(now, TimeSpan.Zero));
+        Console.WriteLine($"indicators: the clock is fixed at {now:yyyy-MM-dd HH:mm} UTC ({StatsDays.Hour(now)} China time) for every step");
         var clock = Stopwatch.StartNew();
         await CopyCases(cs, count, communities, now);
         await using (var conn = new NpgsqlConnection(cs))
@@ -41,11 +44,19 @@ public static class IndicatorsBench
         await using (var db = DbSetup.Create(DatabaseProvider.Postgres, cs))
         {
             db.Database.SetCommandTimeout(3600);
-            var rows = await new StatsRollup(db, TimeProvider.System).RebuildAllAsync(CancellationToken.None);
-            Console.WriteLine($"indicators: built {rows:N0} community-day rollup rows (+ street and district rows) in {clock.Elapsed.TotalSeconds:0} s");
+            var rows = await new StatsRollup(db, at).RebuildAllAsync(CancellationToken.None);
+            Console.WriteLine($"indicators: built {rows:N0} community-day rollup rows (+ street and district rows) and today's hourly rows in {clock.Elapsed.TotalSeconds:0} s");
+            // Today's completed hours alone, as the job's first pass of a day builds them, then a steady-state pass.
+            foreach (var everything in new[] { true, false })
+            {
+                clock.Restart();
+                var touched = await new StatsHourlyRollup(db, at).RebuildAsync(everything, CancellationToken.None);
+                Console.WriteLine($"indicators: hourly rows of today, {(everything ? "full pass" : "pass with nothing dirty and no hour completed")}: {touched} communities in {clock.Elapsed.TotalMilliseconds:0} ms; " +
+                    $"built through {await StatsHourlyRollup.ThroughAsync(db, CancellationToken.None):HH:mm} UTC ({await db.CaseStatsHourly.CountAsync():N0} hourly rows)");
+            }
         }
 
-        var end = DateTimeOffset.UtcNow;
+        var end = at.GetUtcNow();
         foreach (var days in new[] { 30, 365 })
         {
             var start = StatsDays.StartOffset(StatsDays.Day(end.AddDays(-days).UtcDateTime));
@@ -87,7 +98,19 @@ public static class IndicatorsBench
                 if (i == 0) Console.WriteLine($"today so far: {facts.Count:N0} cases with an instant today");
             }
             live = live.Skip(3).Order().ToList();
-            Console.WriteLine($"today's live part alone: p50 {Pct(live, 0.5):0.0} ms, p95 {Pct(live, 0.95):0.0} ms");
+            Console.WriteLine($"the whole of today computed live (as before hourly rows): p50 {Pct(live, 0.5):0.0} ms, p95 {Pct(live, 0.95):0.0} ms");
+            var hourStart = StatsDays.HourStart(end);
+            var current = new List<double>();
+            for (var i = 0; i < 20; i++)
+            {
+                await using var db = DbSetup.Create(DatabaseProvider.Postgres, cs);
+                var sw = Stopwatch.StartNew();
+                var facts = await IndicatorEndpoints.Facts(db, ["510104"], null, null, hourStart.UtcDateTime, end.UtcDateTime, CancellationToken.None);
+                current.Add(sw.Elapsed.TotalMilliseconds);
+                if (i == 0) Console.WriteLine($"current hour so far ({hourStart:HH:mm}–{end:HH:mm} UTC): {facts.Count:N0} cases with an instant in it");
+            }
+            current = current.Skip(3).Order().ToList();
+            Console.WriteLine($"the live part now (current hour only): p50 {Pct(current, 0.5):0.0} ms, p95 {Pct(current, 0.95):0.0} ms");
         }
 
         // Baseline: the same 30 days computed from the cases themselves.
@@ -99,7 +122,16 @@ public static class IndicatorsBench
             var facts = await IndicatorEndpoints.Facts(db, ["510104"], null, null, start.UtcDateTime, end.UtcDateTime, CancellationToken.None);
             var set = Domain.Indicators.CaseIndicators.Compute(facts.Select(f => f.Facts), start, end);
             Console.WriteLine($"indicators direct from cases, district 510104, 30 days: {sw.Elapsed.TotalMilliseconds:0} ms for {facts.Count:N0} cases (due {set.Due:N0}, closure {set.ClosureRate:P2})");
+            var rolled = await IndicatorEndpoints.Compute(db, ["510104"], null, null, start, end, end, CancellationToken.None);
+            var same = (set.Reported, set.Registered, set.Due, set.Closed, set.ClosedOnTime, set.ResponseDue, set.RespondedWithin24h, set.Rated, set.Satisfied)
+                       == (rolled.Reported, rolled.Registered, rolled.Due, rolled.Closed, rolled.ClosedOnTime, rolled.ResponseDue, rolled.RespondedWithin24h, rolled.Rated, rolled.Satisfied);
+            Console.WriteLine($"check: rollups (daily + hourly + live) vs direct, 30 days, every count: {(same ? "equal" : $"DIFFERENT: direct {set.Reported}/{set.Due}/{set.Closed}, rollups {rolled.Reported}/{rolled.Due}/{rolled.Closed}")}");
         }
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private sealed record IndicatorSetSummary(long Due, double? ClosureRate, double? ResponseRate24h);

@@ -32,7 +32,8 @@ public sealed class StatsHourlyRollup(GridGovDb db, TimeProvider time)
 
         if (completed > todayStart)
         {
-            foreach (var community in communities) await RebuildCommunityAsync(community, todayStart, completed, ct);
+            // One read of today's facts per 200 communities (one range scan per instant column), not one per community.
+            foreach (var chunk in communities.Order(StringComparer.Ordinal).Chunk(200)) await RebuildCommunitiesAsync(chunk, todayStart, completed, ct);
             foreach (var street in communities.Select(c => c[..AreaCode.StreetLength]).Distinct())
                 await RebuildParentAsync(street, AreaCode.CommunityLength, todayStart, completed, ct);
             foreach (var district in communities.Select(c => c[..AreaCode.DistrictLength]).Distinct())
@@ -74,17 +75,21 @@ public sealed class StatsHourlyRollup(GridGovDb db, TimeProvider time)
         return codes.Select(c => AreaCode.Truncate(c, AreaCode.CommunityLength)).OfType<string>().ToHashSet();
     }
 
-    private async Task RebuildCommunityAsync(string community, DateTimeOffset todayStart, DateTimeOffset completed, CancellationToken ct)
+    private async Task RebuildCommunitiesAsync(string[] communities, DateTimeOffset todayStart, DateTimeOffset completed, CancellationToken ct)
     {
-        var facts = await IndicatorEndpoints.Facts(db, [community], null, null, todayStart.UtcDateTime, completed.UtcDateTime, ct);
-        var hours = new SortedDictionary<DateTimeOffset, IndicatorAccumulator>();
-        foreach (var (fact, _) in facts)
-            foreach (var hour in Instants(fact).Where(i => i >= todayStart && i < completed).Select(StatsDays.HourStart).Distinct())
-            {
-                if (!hours.TryGetValue(hour, out var acc)) hours[hour] = acc = new IndicatorAccumulator(hour, hour.AddHours(1));
-                acc.Add(fact);
-            }
-        await ReplaceAsync(community, todayStart, hours, ct);
+        var facts = await IndicatorEndpoints.Facts(db, communities, null, null, todayStart.UtcDateTime, completed.UtcDateTime, ct);
+        var byCommunity = facts.ToLookup(f => AreaCode.Truncate(f.Facts.AreaCode, AreaCode.CommunityLength));
+        foreach (var community in communities)
+        {
+            var hours = new SortedDictionary<DateTimeOffset, IndicatorAccumulator>();
+            foreach (var (fact, _) in byCommunity[community])
+                foreach (var hour in Instants(fact).Where(i => i >= todayStart && i < completed).Select(StatsDays.HourStart).Distinct())
+                {
+                    if (!hours.TryGetValue(hour, out var acc)) hours[hour] = acc = new IndicatorAccumulator(hour, hour.AddHours(1));
+                    acc.Add(fact);
+                }
+            await ReplaceAsync(community, todayStart, hours, ct);
+        }
     }
 
     private async Task RebuildParentAsync(string parent, int childLength, DateTimeOffset todayStart, DateTimeOffset completed, CancellationToken ct)

@@ -71,7 +71,7 @@ public static class IndicatorEndpoints
     {
         var todayStart = StatsDays.StartOffset(StatsDays.Day(now.UtcDateTime));
         var dayAligned = StatsDays.StartOffset(StatsDays.Day(start.UtcDateTime)) == start;
-        var rollable = category is null && handler is null && dayAligned && start < todayStart
+        var rollable = category is null && handler is null && dayAligned && start <= todayStart
                        && areas.All(a => a.Length is AreaCode.CityLength or AreaCode.DistrictLength or AreaCode.StreetLength or AreaCode.CommunityLength);
         if (!rollable)
         {
@@ -80,14 +80,16 @@ public static class IndicatorEndpoints
         }
         var rollEnd = end < todayStart ? StatsDays.StartOffset(StatsDays.Day(end.UtcDateTime)) : todayStart;
         var keys = await RowKeys(db, areas, ct);
-        var acc = await FromRollups(db, keys, start, rollEnd, ct);
+        // Null while nothing is covered yet (a period starting today, or ending inside its first day).
+        var acc = rollEnd > start ? await FromRollups(db, keys, start, rollEnd, ct) : null;
         if (end > todayStart && rollEnd == todayStart && await StatsHourlyRollup.ThroughAsync(db, ct) is { } through && through > todayStart)
         {
             // Today's completed hours from the hourly rows, up to where they are built; only the rest is live.
             var hoursEnd = StatsDays.HourStart(end) < through ? StatsDays.HourStart(end) : through;
             if (hoursEnd > todayStart)
             {
-                acc.Merge(await FromHourRollups(db, keys, todayStart, hoursEnd, ct));
+                var hours = await FromHourRollups(db, keys, todayStart, hoursEnd, ct);
+                if (acc is null) acc = hours; else acc.Merge(hours);
                 rollEnd = hoursEnd;
             }
         }
@@ -95,9 +97,9 @@ public static class IndicatorEndpoints
         {
             var live = new IndicatorAccumulator(rollEnd, end);
             live.AddRange((await Facts(db, areas, null, null, rollEnd.UtcDateTime, end.UtcDateTime, ct)).Select(f => f.Facts));
-            acc.Merge(live);
+            if (acc is null) acc = live; else acc.Merge(live);
         }
-        return acc.Result();
+        return acc!.Result();
     }
 
     /// <summary>The areas whose rows to sum: a city has no row of its own, its districts' rows are summed.</summary>

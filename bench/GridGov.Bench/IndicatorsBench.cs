@@ -14,6 +14,7 @@ namespace GridGov.Bench;
 /// Indicators for a district over N cases (default 10,000,000) on PostgreSQL: COPY the cases, build the daily
 /// rollups with the app's own StatsRollup, then time the app's own IndicatorEndpoints.Compute for the district over
 /// 30 days and 365 days (p50/p95 of repeated calls), and the direct computation from cases as the baseline.
+/// Options: --count N, --china-time HH:mm (the instant the data ends and the clock stands at).
 /// </summary>
 public static class IndicatorsBench
 {
@@ -26,6 +27,15 @@ public static class IndicatorsBench
         var cs = await server.CreateDatabaseAsync("bench_indicators");
         await Migrator.MigrateAsync(DatabaseProvider.Postgres, cs);
         var now = DateTime.UtcNow;
+        // --china-time HH:mm: the data ends (and the clock stands) at the latest past instant with that China time of day,
+        // e.g. 23:59 for the most of today in hourly rows plus the longest live part (59 minutes).
+        if (args.SkipWhile(a => a != "--china-time").Skip(1).FirstOrDefault() is { } hhmm)
+        {
+            var china = now.Add(StatsDays.China);
+            var wanted = china.Date + TimeSpan.Parse(hhmm, System.Globalization.CultureInfo.InvariantCulture);
+            if (wanted > china) wanted = wanted.AddDays(-1);
+            now = DateTime.SpecifyKind(wanted - StatsDays.China, DateTimeKind.Utc);
+        }
         // Every step sees the instant the data ends at: a run that crosses midnight in China must not see a new, empty day.
         var at = new FixedTime(new DateTimeOffset(now, TimeSpan.Zero));
         Console.WriteLine($"indicators: the clock is fixed at {now:yyyy-MM-dd HH:mm} UTC ({StatsDays.Hour(now)} China time) for every step");
@@ -126,6 +136,19 @@ public static class IndicatorsBench
             var same = (set.Reported, set.Registered, set.Due, set.Closed, set.ClosedOnTime, set.ResponseDue, set.RespondedWithin24h, set.Rated, set.Satisfied)
                        == (rolled.Reported, rolled.Registered, rolled.Due, rolled.Closed, rolled.ClosedOnTime, rolled.ResponseDue, rolled.RespondedWithin24h, rolled.Rated, rolled.Satisfied);
             Console.WriteLine($"check: rollups (daily + hourly + live) vs direct, 30 days, every count: {(same ? "equal" : $"DIFFERENT: direct {set.Reported}/{set.Due}/{set.Closed}, rollups {rolled.Reported}/{rolled.Due}/{rolled.Closed}")}");
+            // The same check for the parts alone: whole past days (daily rows), and today (hourly rows + the current hour live).
+            var todayStart = StatsDays.StartOffset(StatsDays.Day(end.UtcDateTime));
+            foreach (var (label, from, to) in new[] { ("30 whole past days", start, todayStart), ("today", todayStart, end) })
+            {
+                var f = await IndicatorEndpoints.Facts(db, ["510104"], null, null, from.UtcDateTime, to.UtcDateTime, CancellationToken.None);
+                var d = Domain.Indicators.CaseIndicators.Compute(f.Select(x => x.Facts), from, to);
+                var r = await IndicatorEndpoints.Compute(db, ["510104"], null, null, from, to, end, CancellationToken.None);
+                var equal = (d.Reported, d.Registered, d.Due, d.Closed, d.ClosedOnTime, d.ResponseDue, d.RespondedWithin24h, d.Rated, d.Satisfied)
+                            == (r.Reported, r.Registered, r.Due, r.Closed, r.ClosedOnTime, r.ResponseDue, r.RespondedWithin24h, r.Rated, r.Satisfied);
+                Console.WriteLine($"check: {label}: {(equal ? "equal" : "DIFFERENT")}: reported/registered/due/closed/on time/response due/within 24 h " +
+                    $"direct {d.Reported}/{d.Registered}/{d.Due}/{d.Closed}/{d.ClosedOnTime}/{d.ResponseDue}/{d.RespondedWithin24h}, " +
+                    $"rollups {r.Reported}/{r.Registered}/{r.Due}/{r.Closed}/{r.ClosedOnTime}/{r.ResponseDue}/{r.RespondedWithin24h}");
+            }
         }
     }
 

@@ -159,10 +159,13 @@ public static class IndicatorEndpoints
         else if (category is not null) q = q.WithinAny(c => c.CategoryCode, [category]);
         if (handler is not null) q = q.Where(c => c.AssigneeUserId == handler);
         // One index range scan per instant column (an OR of six ranges would read the whole table), then the rows.
-        var registeredFrom = from.AddDays(-1); // its 24-hour mark may fall in the period
+        // A registration in the period, or one whose 24-hour mark falls in it: two ranges, not one from `from` − 1 day
+        // (for an hour that would read a whole day of registrations).
+        var (markFrom, markTo) = (from.AddDays(-1), to.AddDays(-1) < from ? to.AddDays(-1) : from);
         var ids = new HashSet<long>();
         ids.UnionWith(await q.Where(c => c.ReportedAt >= from && c.ReportedAt < to).Select(c => c.Id).ToListAsync(ct));
-        ids.UnionWith(await q.Where(c => c.RegisteredAt >= registeredFrom && c.RegisteredAt < to).Select(c => c.Id).ToListAsync(ct));
+        ids.UnionWith(await q.Where(c => c.RegisteredAt >= from && c.RegisteredAt < to).Select(c => c.Id).ToListAsync(ct));
+        ids.UnionWith(await q.Where(c => c.RegisteredAt >= markFrom && c.RegisteredAt < markTo).Select(c => c.Id).ToListAsync(ct));
         ids.UnionWith(await q.Where(c => c.RespondedAt >= from && c.RespondedAt < to).Select(c => c.Id).ToListAsync(ct));
         ids.UnionWith(await q.Where(c => c.ResolveDueAt >= from && c.ResolveDueAt < to).Select(c => c.Id).ToListAsync(ct));
         ids.UnionWith(await q.Where(c => c.ClosedAt >= from && c.ClosedAt < to).Select(c => c.Id).ToListAsync(ct));

@@ -135,16 +135,13 @@ public static class IndicatorEndpoints
     {
         var first = StatsDays.Day(start.UtcDateTime);
         var last = StatsDays.Day(end.UtcDateTime); // exclusive
-        var rows = await db.CaseStatsDaily.AsNoTracking()
-            .Where(r => keys.Contains(r.AreaCode) && string.Compare(r.Day, first) >= 0 && string.Compare(r.Day, last) < 0)
-            .Select(r => new { r.Day, r.Payload }).ToListAsync(ct);
-        var byDay = rows.GroupBy(r => r.Day).ToDictionary(g => g.Key, g => g.Select(r => r.Payload).ToList());
+        var rows = await DailyRowCache.ReadAsync(db, keys, first, last, ct);
+        var byDay = rows.ToLookup(r => r.Day, r => r.Row);
         IndicatorAccumulator? total = null;
         for (var day = start; day < end; day = day.AddDays(1))
         {
             var acc = new IndicatorAccumulator(day, day.AddDays(1));
-            if (byDay.TryGetValue(StatsDays.Day(day.UtcDateTime), out var payloads))
-                foreach (var p in payloads) acc.Merge(AccumulatorCodec.Read(p));
+            foreach (var row in byDay[StatsDays.Day(day.UtcDateTime)]) acc.Merge(row);
             if (total is null) total = acc; else total.Merge(acc);
         }
         return total ?? new IndicatorAccumulator(start, end);

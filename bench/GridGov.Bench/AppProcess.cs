@@ -35,7 +35,8 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>Starts the app and waits until /health answers 200 (migrations, seeding and the index are done by then).</summary>
-    public static async Task<AppProcess> StartAsync(string name, string provider, string connectionString, TimeSpan timeout)
+    public static async Task<AppProcess> StartAsync(string name, string provider, string connectionString, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet")
@@ -59,6 +60,7 @@ public sealed class AppProcess : IDisposable
         env["GridGov__DemoAccountsMustChangePassword"] = "false";
         env["GridGov__DeadlineSweepSeconds"] = "0";
         env["GridGov__LoginAttemptsPerMinute"] = "100000";
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>()) env[key] = value;
 
         var logPath = Path.Combine(Path.GetTempPath(), $"gridgov-bench-{name}-{port}.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };

@@ -14,6 +14,7 @@ namespace GridGov.Bench;
 /// Indicators for a district over N cases (default 10,000,000) on PostgreSQL: COPY the cases, build the daily
 /// rollups with the app's own StatsRollup, then time the app's own IndicatorEndpoints.Compute for the district over
 /// 30 days and 365 days (p50/p95 of repeated calls), and the direct computation from cases as the baseline.
+/// Options: --count N, --china-time HH:mm (the instant the data ends and the clock stands at).
 /// </summary>
 public static class IndicatorsBench
 {
@@ -26,6 +27,18 @@ public static class IndicatorsBench
         var cs = await server.CreateDatabaseAsync("bench_indicators");
         await Migrator.MigrateAsync(DatabaseProvider.Postgres, cs);
         var now = DateTime.UtcNow;
+        // --china-time HH:mm: the data ends (and the clock stands) at the latest past instant with that China time of day,
+        // e.g. 23:59 for the most of today in hourly rows plus the longest live part (59 minutes).
+        if (args.SkipWhile(a => a != "--china-time").Skip(1).FirstOrDefault() is { } hhmm)
+        {
+            var china = now.Add(StatsDays.China);
+            var wanted = china.Date + TimeSpan.Parse(hhmm, System.Globalization.CultureInfo.InvariantCulture);
+            if (wanted > china) wanted = wanted.AddDays(-1);
+            now = DateTime.SpecifyKind(wanted - StatsDays.China, DateTimeKind.Utc);
+        }
+        // Every step sees the instant the data ends at: a run that crosses midnight in China must not see a new, empty day.
+        var at = new FixedTime(new DateTimeOffset(now, TimeSpan.Zero));
+        Console.WriteLine($"indicators: the clock is fixed at {now:yyyy-MM-dd HH:mm} UTC ({StatsDays.Hour(now)} China time) for every step");
         var clock = Stopwatch.StartNew();
         await CopyCases(cs, count, communities, now);
         await using (var conn = new NpgsqlConnection(cs))
@@ -41,11 +54,19 @@ public static class IndicatorsBench
         await using (var db = DbSetup.Create(DatabaseProvider.Postgres, cs))
         {
             db.Database.SetCommandTimeout(3600);
-            var rows = await new StatsRollup(db, TimeProvider.System).RebuildAllAsync(CancellationToken.None);
-            Console.WriteLine($"indicators: built {rows:N0} community-day rollup rows (+ street and district rows) in {clock.Elapsed.TotalSeconds:0} s");
+            var rows = await new StatsRollup(db, at).RebuildAllAsync(CancellationToken.None);
+            Console.WriteLine($"indicators: built {rows:N0} community-day rollup rows (+ street and district rows) and today's hourly rows in {clock.Elapsed.TotalSeconds:0} s");
+            // Today's completed hours alone, as the job's first pass of a day builds them, then a steady-state pass.
+            foreach (var everything in new[] { true, false })
+            {
+                clock.Restart();
+                var touched = await new StatsHourlyRollup(db, at).RebuildAsync(everything, CancellationToken.None);
+                Console.WriteLine($"indicators: hourly rows of today, {(everything ? "full pass" : "pass with nothing dirty and no hour completed")}: {touched} communities in {clock.Elapsed.TotalMilliseconds:0} ms; " +
+                    $"built through {await StatsHourlyRollup.ThroughAsync(db, CancellationToken.None):HH:mm} UTC ({await db.CaseStatsHourly.CountAsync():N0} hourly rows)");
+            }
         }
 
-        var end = DateTimeOffset.UtcNow;
+        var end = at.GetUtcNow();
         foreach (var days in new[] { 30, 365 })
         {
             var start = StatsDays.StartOffset(StatsDays.Day(end.AddDays(-days).UtcDateTime));
@@ -59,8 +80,10 @@ public static class IndicatorsBench
                 timings.Add(sw.Elapsed.TotalMilliseconds);
                 summary = new IndicatorSetSummary(set.Due, set.ClosureRate, set.ResponseRate24h);
             }
-            timings = timings.Skip(5).Order().ToList(); // first calls warm the JIT and the connection pool
-            Console.WriteLine($"indicators via rollups, district 510104, {days} days: p50 {Pct(timings, 0.5):0.0} ms, p95 {Pct(timings, 0.95):0.0} ms, max {timings[^1]:0.0} ms ({summary})");
+            var firstCall = timings[0];
+            timings = timings.Skip(5).Order().ToList(); // first calls warm the JIT, the connection pool and the decoded-row cache
+            Console.WriteLine($"indicators via rollups, district 510104, {days} days: p50 {Pct(timings, 0.5):0.0} ms, p95 {Pct(timings, 0.95):0.0} ms, max {timings[^1]:0.0} ms; " +
+                $"first call (cold: JIT, pool, daily rows not yet decoded in this process) {firstCall:0} ms ({summary})");
         }
 
         // Whole past days only (no live part for today): the rollup rows alone.
@@ -87,7 +110,19 @@ public static class IndicatorsBench
                 if (i == 0) Console.WriteLine($"today so far: {facts.Count:N0} cases with an instant today");
             }
             live = live.Skip(3).Order().ToList();
-            Console.WriteLine($"today's live part alone: p50 {Pct(live, 0.5):0.0} ms, p95 {Pct(live, 0.95):0.0} ms");
+            Console.WriteLine($"the whole of today computed live (as before hourly rows): p50 {Pct(live, 0.5):0.0} ms, p95 {Pct(live, 0.95):0.0} ms");
+            var hourStart = StatsDays.HourStart(end);
+            var current = new List<double>();
+            for (var i = 0; i < 20; i++)
+            {
+                await using var db = DbSetup.Create(DatabaseProvider.Postgres, cs);
+                var sw = Stopwatch.StartNew();
+                var facts = await IndicatorEndpoints.Facts(db, ["510104"], null, null, hourStart.UtcDateTime, end.UtcDateTime, CancellationToken.None);
+                current.Add(sw.Elapsed.TotalMilliseconds);
+                if (i == 0) Console.WriteLine($"current hour so far ({hourStart:HH:mm}–{end:HH:mm} UTC): {facts.Count:N0} cases with an instant in it");
+            }
+            current = current.Skip(3).Order().ToList();
+            Console.WriteLine($"the live part now (current hour only): p50 {Pct(current, 0.5):0.0} ms, p95 {Pct(current, 0.95):0.0} ms");
         }
 
         // Baseline: the same 30 days computed from the cases themselves.
@@ -99,7 +134,29 @@ public static class IndicatorsBench
             var facts = await IndicatorEndpoints.Facts(db, ["510104"], null, null, start.UtcDateTime, end.UtcDateTime, CancellationToken.None);
             var set = Domain.Indicators.CaseIndicators.Compute(facts.Select(f => f.Facts), start, end);
             Console.WriteLine($"indicators direct from cases, district 510104, 30 days: {sw.Elapsed.TotalMilliseconds:0} ms for {facts.Count:N0} cases (due {set.Due:N0}, closure {set.ClosureRate:P2})");
+            var rolled = await IndicatorEndpoints.Compute(db, ["510104"], null, null, start, end, end, CancellationToken.None);
+            var same = (set.Reported, set.Registered, set.Due, set.Closed, set.ClosedOnTime, set.ResponseDue, set.RespondedWithin24h, set.Rated, set.Satisfied)
+                       == (rolled.Reported, rolled.Registered, rolled.Due, rolled.Closed, rolled.ClosedOnTime, rolled.ResponseDue, rolled.RespondedWithin24h, rolled.Rated, rolled.Satisfied);
+            Console.WriteLine($"check: rollups (daily + hourly + live) vs direct, 30 days, every count: {(same ? "equal" : $"DIFFERENT: direct {set.Reported}/{set.Due}/{set.Closed}, rollups {rolled.Reported}/{rolled.Due}/{rolled.Closed}")}");
+            // The same check for the parts alone: whole past days (daily rows), and today (hourly rows + the current hour live).
+            var todayStart = StatsDays.StartOffset(StatsDays.Day(end.UtcDateTime));
+            foreach (var (label, from, to) in new[] { ("30 whole past days", start, todayStart), ("today", todayStart, end) })
+            {
+                var f = await IndicatorEndpoints.Facts(db, ["510104"], null, null, from.UtcDateTime, to.UtcDateTime, CancellationToken.None);
+                var d = Domain.Indicators.CaseIndicators.Compute(f.Select(x => x.Facts), from, to);
+                var r = await IndicatorEndpoints.Compute(db, ["510104"], null, null, from, to, end, CancellationToken.None);
+                var equal = (d.Reported, d.Registered, d.Due, d.Closed, d.ClosedOnTime, d.ResponseDue, d.RespondedWithin24h, d.Rated, d.Satisfied)
+                            == (r.Reported, r.Registered, r.Due, r.Closed, r.ClosedOnTime, r.ResponseDue, r.RespondedWithin24h, r.Rated, r.Satisfied);
+                Console.WriteLine($"check: {label}: {(equal ? "equal" : "DIFFERENT")}: reported/registered/due/closed/on time/response due/within 24 h " +
+                    $"direct {d.Reported}/{d.Registered}/{d.Due}/{d.Closed}/{d.ClosedOnTime}/{d.ResponseDue}/{d.RespondedWithin24h}, " +
+                    $"rollups {r.Reported}/{r.Registered}/{r.Due}/{r.Closed}/{r.ClosedOnTime}/{r.ResponseDue}/{r.RespondedWithin24h}");
+            }
         }
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private sealed record IndicatorSetSummary(long Due, double? ClosureRate, double? ResponseRate24h);

@@ -29,7 +29,8 @@ public static class IntakeBench
     private const string Password = "gridgov-demo-2026";
     private const string District = "510104"; // 锦江区
 
-    private sealed record Options(string[] Variants, int Count, int Warmup, int Concurrency, TimeSpan MaxTime, string Category, int Preload);
+    private sealed record Options(string[] Variants, int Count, int Warmup, int Concurrency, TimeSpan MaxTime, string Category, int Preload,
+        IReadOnlyDictionary<string, string> AppEnv);
 
     private sealed record Report(int Index, double Lon, double Lat, string MicroGrid, string Key, byte[] Body);
 
@@ -53,6 +54,7 @@ public static class IntakeBench
             $"category {o.Category}, random points inside the micro-grids of {District} 锦江区, stop after {o.MaxTime.TotalSeconds:0} s; variants {string.Join(", ", o.Variants)}");
         var dll = AppProcess.DllPath();
         Console.WriteLine(Machine.SourceState());
+        if (o.AppEnv.Count > 0) Console.WriteLine($"app environment: {string.Join(' ', o.AppEnv.Select(e => $"{e.Key}={e.Value}"))}");
         Console.WriteLine($"app: {dll} (built {File.GetLastWriteTimeUtc(dll):yyyy-MM-dd HH:mm} UTC); load average before start {LoadAverage()}");
         var runId = Guid.NewGuid().ToString("N")[..8];
 
@@ -107,6 +109,7 @@ public static class IntakeBench
         var variants = new List<string>();
         int count = 98_000, warmup = 2_000, concurrency = 64, maxSeconds = 45, preload = 0;
         var category = "0101";
+        var appEnv = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -117,12 +120,13 @@ public static class IntakeBench
                 case "--max-seconds": maxSeconds = int.Parse(args[++i]); break;
                 case "--category": category = args[++i]; break;
                 case "--preload": preload = int.Parse(args[++i]); break;
+                case "--app-env" when args[i + 1].Split('=', 2) is [var name, var value]: appEnv[name] = value; i++; break;
                 case "pg" or "copy" or "sqlite" or "sqlite1": variants.Add(args[i]); break;
-                default: throw new ArgumentException($"intake [pg] [copy] [sqlite] [sqlite1] [--count N] [--warmup N] [--concurrency N] [--max-seconds N] [--category 0101|mix] [--preload N (PostgreSQL only)]; unknown '{args[i]}'");
+                default: throw new ArgumentException($"intake [pg] [copy] [sqlite] [sqlite1] [--count N] [--warmup N] [--concurrency N] [--max-seconds N] [--category 0101|mix] [--preload N (PostgreSQL only)] [--app-env NAME=VALUE (e.g. DOTNET_gcServer=0)]; unknown '{args[i]}'");
             }
         }
         if (variants.Count == 0) variants.AddRange(["pg", "copy", "sqlite", "sqlite1"]);
-        return new Options([.. variants], count, warmup, concurrency, TimeSpan.FromSeconds(maxSeconds), category, preload);
+        return new Options([.. variants], count, warmup, concurrency, TimeSpan.FromSeconds(maxSeconds), category, preload, appEnv);
     }
 
     /// <summary>Starts the apps (the first seeds the city), signs in on each, drives the load, checks the rows.</summary>
@@ -135,12 +139,12 @@ public static class IntakeBench
         try
         {
             var clock = Stopwatch.StartNew();
-            apps.Add(await AppProcess.StartAsync($"{provider.ToLowerInvariant()}-a", provider, cs, TimeSpan.FromMinutes(3)));
+            apps.Add(await AppProcess.StartAsync($"{provider.ToLowerInvariant()}-a", provider, cs, TimeSpan.FromMinutes(3), o.AppEnv));
             Console.WriteLine($"app A (pid {apps[0].Pid}, port {apps[0].Port}) migrated, seeded the demo city and is healthy after {clock.Elapsed.TotalSeconds:0.0} s");
             for (var p = 1; p < processes; p++)
             {
                 clock.Restart();
-                apps.Add(await AppProcess.StartAsync($"{provider.ToLowerInvariant()}-{(char)('a' + p)}", provider, cs, TimeSpan.FromMinutes(2)));
+                apps.Add(await AppProcess.StartAsync($"{provider.ToLowerInvariant()}-{(char)('a' + p)}", provider, cs, TimeSpan.FromMinutes(2), o.AppEnv));
                 Console.WriteLine($"app {(char)('A' + p)} (pid {apps[p].Pid}, port {apps[p].Port}) healthy after {clock.Elapsed.TotalSeconds:0.0} s");
             }
 

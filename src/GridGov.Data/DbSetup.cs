@@ -8,12 +8,24 @@ public static class DbSetup
     /// <summary>Resolves the effective connection string, creating the SQLite data folder when needed.</summary>
     public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)
     {
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return options.ConnectionString;
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return WithDefaults(options.Provider, options.ConnectionString);
         if (options.Provider == DatabaseProvider.Postgres)
             throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres");
         var dir = Path.Combine(contentRoot, "data");
         Directory.CreateDirectory(dir);
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(dir, "gridgov.db") }.ToString();
+    }
+
+    /// <summary>
+    /// PostgreSQL: prepare the statements a node sends most (intake, session check, duplicate search) once per
+    /// connection instead of parsing and planning them on every call, unless the connection string says otherwise.
+    /// </summary>
+    public static string WithDefaults(DatabaseProvider provider, string connectionString)
+    {
+        if (provider != DatabaseProvider.Postgres) return connectionString;
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (b.MaxAutoPrepare == 0 && !connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) b.MaxAutoPrepare = 64;
+        return b.ConnectionString;
     }
 
     public static void Configure(DbContextOptionsBuilder b, DatabaseProvider provider, string connectionString)

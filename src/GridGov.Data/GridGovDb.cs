@@ -24,6 +24,8 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
     public DbSet<CaseStatsDaily> CaseStatsDaily => Set<CaseStatsDaily>();
     public DbSet<CalendarYearRow> CalendarYears => Set<CalendarYearRow>();
     public DbSet<CaseStatsDirty> CaseStatsDirty => Set<CaseStatsDirty>();
+    public DbSet<CaseStatsHourly> CaseStatsHourly => Set<CaseStatsHourly>();
+    public DbSet<CaseStatsHourDirty> CaseStatsHourDirty => Set<CaseStatsHourDirty>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();
@@ -124,8 +126,9 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
             e.HasIndex(x => new { x.AreaCode, x.Id });
             e.HasIndex(x => new { x.Status, x.ResolveDueAt });
             e.HasIndex(x => new { x.CategoryCode, x.Status });
-            // Likely duplicates: same category within ~100 m, a narrow latitude band instead of a table walk.
-            e.HasIndex(x => new { x.CategoryCode, x.Lat });
+            // Likely duplicates: same category within ~100 m, a narrow latitude band instead of a table walk; the longitude
+            // is checked in the index, so only cases inside the box are fetched (migration 0010).
+            e.HasIndex(x => new { x.CategoryCode, x.Lat, x.Lon });
             e.HasIndex(x => x.AssigneeUserId);
             e.HasIndex(x => x.ReporterUserId);
             // Indicator queries find the cases with an instant in a period through these.
@@ -167,6 +170,19 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
             e.HasKey(x => x.Year);
             e.Property(x => x.Year).ValueGeneratedNever();
             e.Property(x => x.UpdatedBy).HasMaxLength(100);
+        });
+        b.Entity<CaseStatsHourly>(e =>
+        {
+            e.ToTable("case_stats_hourly");
+            e.HasKey(x => new { x.AreaCode, x.Hour });
+            e.Property(x => x.AreaCode).HasMaxLength(12);
+            e.Property(x => x.Hour).HasMaxLength(13);
+        });
+        b.Entity<CaseStatsHourDirty>(e =>
+        {
+            e.ToTable("case_stats_hour_dirty");
+            e.Property(x => x.AreaCode).HasMaxLength(12);
+            e.Property(x => x.Day).HasMaxLength(10);
         });
         b.Entity<CaseStatsDirty>(e =>
         {

@@ -31,4 +31,13 @@ public sealed class GridGovOptions
 
     /// <summary>Folder holding the division slices; empty means the "data/divisions" folder shipped with the app.</summary>
     public string? DivisionsFolder { get; set; }
+
+    /// <summary>
+    /// How long a node trusts its cached copy of a user's security stamp and grants. A revocation made on another node
+    /// takes effect here within this delay (0 reads them on every request).
+    /// </summary>
+    public double SessionCacheSeconds { get; set; } = 5;
+
+    /// <summary>How long a node trusts its in-memory category table after an edit made on another node.</summary>
+    public double CategoryCacheSeconds { get; set; } = 5;
 }

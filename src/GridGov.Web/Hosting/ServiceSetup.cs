@@ -38,10 +38,18 @@ public static class ServiceSetup
         services.AddSingleton<Features.Photos.PhotoStore>();
         services.AddScoped<Features.Cases.CaseAccess>();
         services.AddScoped<Features.Cases.CaseIntake>();
+        services.AddSingleton(sp =>
+        {
+            using var model = DbSetup.Create(database.Provider, database.ConnectionString);
+            return new Features.Cases.IntakeWriter(Features.Cases.IntakeWriter.StoreFor(database),
+                model.Model.FindEntityType(typeof(Data.Entities.Case))!, sp.GetRequiredService<ILogger<Features.Cases.IntakeWriter>>());
+        });
+        services.AddSingleton<Features.Categories.CategoryCache>();
         services.AddScoped<Features.Cases.CaseActions>();
         services.AddSingleton(sp => new Features.Cases.DeadlineSweep(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IConfiguration>()));
         services.AddHostedService<Features.Cases.DeadlineJob>();
         services.AddScoped<Features.Indicators.StatsRollup>();
+        services.AddScoped<Features.Indicators.StatsHourlyRollup>();
         services.AddHostedService<Features.Indicators.StatsRollupJob>();
         Features.Open311.Open311Setup.AddOpen311(services);
         Features.Residents.ResidentSetup.AddResidents(services);

@@ -2,6 +2,7 @@ using GridGov.Data;
 using GridGov.Domain.Indicators;
 using GridGov.Web.Features.Indicators;
 using GridGov.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GridGov.Web.Tests.Cases;
@@ -51,5 +52,92 @@ public sealed class StatsRollupTests
             Assert.True(await scope.ServiceProvider.GetRequiredService<StatsRollup>().RebuildAsync(CancellationToken.None) > 0);
         await Check("510104");
         await Check("510104017001");
+    }
+
+    /// <summary>
+    /// Today's completed hours come from hourly rows: results equal the direct computation, a change to a case with an
+    /// instant today is followed after the next pass, and an hour that completes picks up a deadline that wrote nothing.
+    /// The clock is fixed at 14:30 China time of today so the test means the same at any hour it runs.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Hourly_rollups_of_today_equal_the_direct_computation_and_follow_changes(DatabaseProvider provider)
+    {
+        await using var app = await GridGovApp.StartAsync(provider, demoCases: 800);
+        var todayStart = StatsDays.StartOffset(StatsDays.Day(DateTime.UtcNow));
+        var now = todayStart.AddHours(14.5);
+        const string community = "510104017001";
+        await using (var db = app.Db())
+        {
+            for (var k = 0; k < 40; k++)
+            {
+                var reported = todayStart.UtcDateTime.AddMinutes(7 + k * 19);
+                var registered = k % 4 == 0 ? (DateTime?)null : reported.AddMinutes(20);
+                var closed = k % 3 == 0 && registered is not null ? registered.Value.AddHours(2) : (DateTime?)null;
+                db.Cases.Add(new GridGov.Data.Entities.Case
+                {
+                    TrackingNo = $"T{Guid.NewGuid():N}"[..20], CategoryCode = "0101", Description = "hourly", Source = k % 2 == 0 ? "patrol" : "hotline",
+                    Status = closed is not null ? Domain.Cases.CaseStatus.Closed : registered is not null ? Domain.Cases.CaseStatus.Handling : Domain.Cases.CaseStatus.Reported,
+                    Lon = 104.08, Lat = 30.65, AreaCode = community + "0101", DistrictCode = "510104", ReportedAt = reported, RegisteredAt = registered,
+                    RespondedAt = registered?.AddMinutes(30), ResolveDueAt = registered?.AddHours(k % 5 + 1), YellowAt = registered?.AddHours(1),
+                    ClosedAt = closed, FeedbackAt = closed?.AddMinutes(-10), Rating = closed is not null ? 4 : null, Version = 1,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var clock = new FixedTime(now);
+        async Task Rebuild(bool everything)
+        {
+            await using var db = app.Db();
+            await new StatsRollup(db, clock).RebuildAllAsync(CancellationToken.None);
+            await new StatsHourlyRollup(db, clock).RebuildAsync(everything, CancellationToken.None);
+        }
+        async Task Check(string area, DateTimeOffset at, int days = 20)
+        {
+            await using var db = app.Db();
+            var start = todayStart.AddDays(-days);
+            var viaRollup = await IndicatorEndpoints.Compute(db, [area], null, null, start, at, at, CancellationToken.None);
+            var facts = await IndicatorEndpoints.Facts(db, [area], null, null, start.UtcDateTime, at.UtcDateTime, CancellationToken.None);
+            var direct = CaseIndicators.Compute(facts.Select(f => f.Facts), start, at);
+            Assert.True(direct.Reported >= 40, $"{area}: {direct.Reported} reported");
+            Assert.Equal((direct.Reported, direct.Registered, direct.Due, direct.Closed, direct.ClosedOnTime, direct.ResponseDue, direct.RespondedWithin24h, direct.Rated),
+                (viaRollup.Reported, viaRollup.Registered, viaRollup.Due, viaRollup.Closed, viaRollup.ClosedOnTime, viaRollup.ResponseDue, viaRollup.RespondedWithin24h, viaRollup.Rated));
+            Assert.Equal(direct.BySource.OrderBy(x => x.Key), viaRollup.BySource.OrderBy(x => x.Key));
+            Assert.Equal(direct.ByStatus.OrderBy(x => x.Key), viaRollup.ByStatus.OrderBy(x => x.Key));
+        }
+
+        await Rebuild(everything: true);
+        await using (var db = app.Db())
+        {
+            Assert.Equal(now.AddMinutes(-30), await StatsHourlyRollup.ThroughAsync(db, CancellationToken.None));
+            Assert.True(await db.CaseStatsHourly.CountAsync(r => r.AreaCode == community) >= 10);
+            Assert.True(await db.CaseStatsHourly.AnyAsync(r => r.AreaCode == "510104"));
+        }
+        foreach (var area in new[] { "510104", "510104017", community }) await Check(area, now);
+        await Check("510104", now, days: 0); // a period starting today: hourly rows, then live
+
+        // A change written the way the app writes (marks the community dirty for today): followed after the next pass.
+        await using (var db = app.Db())
+        {
+            var c = await db.Cases.FirstAsync(x => x.Description == "hourly" && x.Status == Domain.Cases.CaseStatus.Handling);
+            var daysBefore = StatsDays.Of(c).ToList();
+            (c.Status, c.ClosedAt, c.FeedbackAt, c.Rating) = (Domain.Cases.CaseStatus.Closed, c.RegisteredAt!.Value.AddHours(1), c.RegisteredAt.Value.AddMinutes(50), 5);
+            StatsRollup.MarkDirty(db, c, daysBefore);
+            await db.SaveChangesAsync();
+        }
+        await Rebuild(everything: false);
+        foreach (var area in new[] { "510104", community }) await Check(area, now);
+
+        // Two hours later: the hours completed meanwhile are built, deadlines in them included, with no write at all.
+        clock = new FixedTime(now.AddHours(2));
+        await Rebuild(everything: false);
+        await Check("510104", now.AddHours(2));
+        await Check(community, now.AddHours(2).AddMinutes(-7)); // a period ending inside an hour: live from the hour's start
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -14,19 +14,23 @@ namespace GridGov.Web.Features.Cases;
 /// <summary>
 /// Reporting a case from any source: validated, routed to its micro-grid by the index, stored with its first
 /// history row; a retried report with the same idempotency key returns the first case. Self-resolution (自办自结)
-/// closes it in the same step, with photos.
+/// closes it in the same step, with photos. Plain reports (no photos) are stored by group commit
+/// (<see cref="IntakeWriter"/>); reports with photos and self-resolution take the EF path.
 /// </summary>
-public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller caller, CaseAccess access, CaseClock clock, PersonalData pii,
-    Dashboard.CaseBroadcaster live)
+public sealed class CaseIntake(IServiceProvider services, GridIndexHolder index, Caller caller, CaseAccess access, CaseClock clock, PersonalData pii,
+    Dashboard.CaseBroadcaster live, Categories.CategoryCache categories, IntakeWriter writer)
 {
+    // Resolved on first use: the group-committed path of a plain report never needs a DbContext.
+    private GridGovDb Db => services.GetRequiredService<GridGovDb>();
+
     public const int MaxDescription = 2000;
     public const int MaxPhotos = 9;
 
     public async Task<IResult> ReportAsync(NewCase body, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var category = body.CategoryCode is { Length: 4 } code
-            ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.Active, ct) : null;
+        var category = body.CategoryCode is { Length: 4 } code ? await categories.FindAsync(code, ct) : null;
+        if (category is { Active: false }) category = null;
         if (category is null) errors["categoryCode"] = ["categoryCode must be an active minor category (4 digits), see GET /api/categories."];
         var description = body.Description?.Trim();
         if (string.IsNullOrEmpty(description)) errors["description"] = ["Describe the problem."];
@@ -43,14 +47,17 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
         if (body.IdempotencyKey is { Length: > 100 }) errors["idempotencyKey"] = ["idempotencyKey is at most 100 characters."];
         var photoIds = body.PhotoIds ?? [];
         if (photoIds.Count > MaxPhotos) errors["photoIds"] = [$"At most {MaxPhotos} photos."];
-        // A retry of a report that went through answers with that case before its photos (now attached) are checked.
         var key = string.IsNullOrWhiteSpace(body.IdempotencyKey) || body.IdempotencyKey.Length > 100 ? null : $"{caller.UserId}:{body.IdempotencyKey.Trim()}";
-        if (key is not null && errors.Count == 0 && await Replay(key, ct) is { } early) return early;
-        var photos = photoIds.Count == 0 ? [] : await db.CasePhotos.Where(p => photoIds.Contains(p.Id) && p.CaseId == null && p.UploadedBy == caller.UserId).ToListAsync(ct);
+        // A retry of a report with photos that went through answers with that case before its photos (now attached) are checked.
+        if (key is not null && photoIds.Count > 0 && errors.Count == 0 && await Replay(key, ct) is { } early) return early;
+        var photos = photoIds.Count == 0 ? [] : await Db.CasePhotos.Where(p => photoIds.Contains(p.Id) && p.CaseId == null && p.UploadedBy == caller.UserId).ToListAsync(ct);
         if (photos.Count != photoIds.Distinct().Count()) errors["photoIds"] = ["Every photo id must be a photo you uploaded and not yet attached (POST /api/photos)."];
         if (body.SelfResolve && photos.Count == 0) errors["photoIds"] = ["自办自结 needs at least one photo of the result."];
         if (errors.Count > 0) return Problems.Invalid(errors);
 
+        // The group-committed path finds a taken key when it inserts (ON CONFLICT), so it needs no look-up first.
+        var grouped = photos.Count == 0 && !body.SelfResolve;
+        if (key is not null && !grouped && await Replay(key, ct) is { } replay) return replay;
 
         if (body.Crs == "gcj02") (lon, lat) = ChinaCoordinates.Gcj02ToWgs84(lon, lat);
         var located = index.Current.Locate(lon, lat);
@@ -79,7 +86,9 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
             Version = 1,
         };
         if (!string.IsNullOrEmpty(phone)) (c.ReporterPhoneMasked, c.ReporterPhoneCipher) = pii.ProtectPhone(phone);
-        var history = new List<CaseHistory> { Row(c, now, CaseAction.Report, CaseStatus.Reported, CaseStatus.Reported, located.Flagged ? $"位置不在任何网格内，已暂挂到 {area}，请核实" : null, body.SelfResolve ? null : photos) };
+        var note = located.Flagged ? $"位置不在任何网格内，已暂挂到 {area}，请核实" : null;
+        if (grouped) return await ReportGroupedAsync(c, category, note, now, ct);
+        var history = new List<CaseHistory> { Row(c, now, CaseAction.Report, CaseStatus.Reported, CaseStatus.Reported, note, body.SelfResolve ? null : photos) };
         if (body.SelfResolve)
         {
             // 自办自结: registered, responded and closed at once by the worker on the spot.
@@ -90,25 +99,49 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
             clock.Start(c, category, now);
             history.Add(Row(c, now, CaseAction.SelfResolve, CaseStatus.Reported, CaseStatus.Closed, "自办自结", photos));
         }
-        db.Cases.Add(c);
+        Db.Cases.Add(c);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await Db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException) when (key is not null)
         {
             // Two retries raced: the unique key let one in; answer with that one.
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
             if (await Replay(key, ct) is { } raced) return raced;
             throw;
         }
         foreach (var p in photos) { p.CaseId = c.Id; p.DistrictCode = c.DistrictCode; }
         foreach (var h in history) h.CaseId = c.Id;
-        db.CaseHistory.AddRange(history);
-        Indicators.StatsRollup.MarkDirty(db, c);
-        await db.SaveChangesAsync(ct);
+        Db.CaseHistory.AddRange(history);
+        Indicators.StatsRollup.MarkDirty(Db, c);
+        await Db.SaveChangesAsync(ct);
 
-        var duplicates = await LikelyDuplicates(c, ct);
+        return await CreatedAsync(c, category, now, ct);
+    }
+
+    /// <summary>A plain report: case, history row, audit entry and dirty-marker committed with the others queued meanwhile.</summary>
+    private async Task<IResult> ReportGroupedAsync(Case c, Category category, string? note, DateTime now, CancellationToken ct)
+    {
+        var auditName = caller.IsAuthenticated ? caller.Name : "anonymous"; // as AuditInterceptor names the writer of a request
+        var scope = new DuplicateScope(caller.UserId ?? -1, access.Departments, caller.Areas(Permission.CasesRead));
+        var outcome = await writer.SubmitAsync(new PendingIntake(c, writer.CaseType, caller.UserId, caller.Name, auditName, caller.Ip, note) { Scope = scope });
+        switch (outcome.Kind)
+        {
+            case IntakeOutcomeKind.Created:
+                return await CreatedAsync(c, category, now, ct, outcome.Duplicates);
+            case IntakeOutcomeKind.KeyTaken when c.IdempotencyKey is { } key && await Replay(key, ct) is { } replay:
+                return replay;
+            default:
+                throw new InvalidOperationException($"report not stored ({outcome.Kind}): no free tracking number");
+        }
+    }
+
+    private async Task<IResult> CreatedAsync(Case c, Category category, DateTime now, CancellationToken ct, IReadOnlyList<Case>? found = null)
+    {
+        // The PostgreSQL batch has already searched them with the same rules; CanSee re-checks each against CaseAccess.
+        var duplicates = found is null ? await LikelyDuplicates(c, ct)
+            : found.Where(access.CanSee).Select(x => CaseMapping.Summary(x, category.Name, clock.Now)).ToList();
         var summary = CaseMapping.Summary(c, category.Name, now);
         await live.CaseChanged(summary, c.AreaCode, ct);
         return Results.Created($"/api/cases/{c.Id}", new IntakeResult(summary, false, duplicates));
@@ -116,9 +149,9 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
 
     private async Task<IResult?> Replay(string key, CancellationToken ct)
     {
-        var existing = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.IdempotencyKey == key, ct);
+        var existing = await Db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.IdempotencyKey == key, ct);
         if (existing is null) return null;
-        var name = await db.Categories.Where(x => x.Code == existing.CategoryCode).Select(x => x.Name).FirstAsync(ct);
+        var name = await categories.NameAsync(existing.CategoryCode, ct);
         return Results.Ok(new IntakeResult(CaseMapping.Summary(existing, name, clock.Now), true, []));
     }
 
@@ -128,11 +161,12 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
         var dLat = GeoMath.MetersToLatDegrees(100);
         var dLon = GeoMath.MetersToLonDegrees(100, c.Lat);
         var open = CaseStateMachine.Unresolved;
-        var rows = await access.Visible(db.Cases.AsNoTracking())
+        var rows = await access.Visible(Db.Cases.AsNoTracking())
             .Where(x => x.CategoryCode == c.CategoryCode && x.Id != c.Id && open.Contains(x.Status)
                         && x.Lat >= c.Lat - dLat && x.Lat <= c.Lat + dLat && x.Lon >= c.Lon - dLon && x.Lon <= c.Lon + dLon)
             .OrderByDescending(x => x.Id).Take(5).ToListAsync(ct);
-        var name = await db.Categories.Where(x => x.Code == c.CategoryCode).Select(x => x.Name).FirstAsync(ct);
+        if (rows.Count == 0) return [];
+        var name = await categories.NameAsync(c.CategoryCode, ct);
         return rows.Select(x => CaseMapping.Summary(x, name, clock.Now)).ToList();
     }
 
@@ -143,6 +177,6 @@ public sealed class CaseIntake(GridGovDb db, GridIndexHolder index, Caller calle
         PhotoIds = photos is { Count: > 0 } ? string.Join(",", photos.Select(p => p.Id)) : null,
     };
 
-    private static string NewTrackingNo(DateTime now) =>
+    public static string NewTrackingNo(DateTime now) =>
         $"{now:yyyyMMdd}-{RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 6)}";
 }

@@ -62,15 +62,16 @@ public static class IndicatorEndpoints
 
     /// <summary>
     /// The indicators of the areas over [start, end). Whole past China days of districts, streets and communities come
-    /// from the pre-aggregated daily rows (merged: same day across areas, then adjacent days); the rest — today, a
-    /// partial first day, grids, category or handler filters — is computed from the cases. Both give the same numbers.
+    /// from the pre-aggregated daily rows (merged: same day across areas, then adjacent days), today's completed hours
+    /// from the hourly rows; the rest — the current hour, a partial first day, grids, category or handler filters — is
+    /// computed from the cases. Both give the same numbers.
     /// </summary>
     public static async Task<IndicatorSet> Compute(GridGovDb db, IReadOnlyList<string> areas, string? category, long? handler,
         DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, CancellationToken ct)
     {
         var todayStart = StatsDays.StartOffset(StatsDays.Day(now.UtcDateTime));
         var dayAligned = StatsDays.StartOffset(StatsDays.Day(start.UtcDateTime)) == start;
-        var rollable = category is null && handler is null && dayAligned && start < todayStart
+        var rollable = category is null && handler is null && dayAligned && start <= todayStart
                        && areas.All(a => a.Length is AreaCode.CityLength or AreaCode.DistrictLength or AreaCode.StreetLength or AreaCode.CommunityLength);
         if (!rollable)
         {
@@ -78,36 +79,69 @@ public static class IndicatorEndpoints
             return CaseIndicators.Compute(facts.Select(f => f.Facts), start, end);
         }
         var rollEnd = end < todayStart ? StatsDays.StartOffset(StatsDays.Day(end.UtcDateTime)) : todayStart;
-        var acc = await FromRollups(db, areas, start, rollEnd, ct);
+        var keys = await RowKeys(db, areas, ct);
+        // Null while nothing is covered yet (a period starting today, or ending inside its first day).
+        var acc = rollEnd > start ? await FromRollups(db, keys, start, rollEnd, ct) : null;
+        if (end > todayStart && rollEnd == todayStart && await StatsHourlyRollup.ThroughAsync(db, ct) is { } through && through > todayStart)
+        {
+            // Today's completed hours from the hourly rows, up to where they are built; only the rest is live.
+            var hoursEnd = StatsDays.HourStart(end) < through ? StatsDays.HourStart(end) : through;
+            if (hoursEnd > todayStart)
+            {
+                var hours = await FromHourRollups(db, keys, todayStart, hoursEnd, ct);
+                if (acc is null) acc = hours; else acc.Merge(hours);
+                rollEnd = hoursEnd;
+            }
+        }
         if (end > rollEnd)
         {
             var live = new IndicatorAccumulator(rollEnd, end);
             live.AddRange((await Facts(db, areas, null, null, rollEnd.UtcDateTime, end.UtcDateTime, ct)).Select(f => f.Facts));
-            acc.Merge(live);
+            if (acc is null) acc = live; else acc.Merge(live);
         }
-        return acc.Result();
+        return acc!.Result();
     }
 
-    private static async Task<IndicatorAccumulator> FromRollups(GridGovDb db, IReadOnlyList<string> areas, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    /// <summary>The areas whose rows to sum: a city has no row of its own, its districts' rows are summed.</summary>
+    private static async Task<List<string>> RowKeys(GridGovDb db, IReadOnlyList<string> areas, CancellationToken ct)
     {
-        var first = StatsDays.Day(start.UtcDateTime);
-        var last = StatsDays.Day(end.UtcDateTime); // exclusive
-        // A city has no row of its own: its districts' rows are summed.
         var keys = new List<string>();
         foreach (var a in areas)
             if (a.Length == AreaCode.CityLength)
                 keys.AddRange(await db.Areas.AsNoTracking().Where(x => x.ParentCode == a).Select(x => x.Code).ToListAsync(ct));
             else keys.Add(a);
-        var rows = await db.CaseStatsDaily.AsNoTracking()
-            .Where(r => keys.Contains(r.AreaCode) && string.Compare(r.Day, first) >= 0 && string.Compare(r.Day, last) < 0)
-            .Select(r => new { r.Day, r.Payload }).ToListAsync(ct);
-        var byDay = rows.GroupBy(r => r.Day).ToDictionary(g => g.Key, g => g.Select(r => r.Payload).ToList());
+        return keys;
+    }
+
+    /// <summary>The hourly rows of [start, end) (whole hours of today), merged hour after hour.</summary>
+    private static async Task<IndicatorAccumulator> FromHourRollups(GridGovDb db, List<string> keys, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        var (first, last) = (StatsDays.Hour(start.UtcDateTime), StatsDays.Hour(end.UtcDateTime));
+        var rows = await db.CaseStatsHourly.AsNoTracking()
+            .Where(r => keys.Contains(r.AreaCode) && string.Compare(r.Hour, first) >= 0 && string.Compare(r.Hour, last) < 0)
+            .Select(r => r.Payload).ToListAsync(ct);
+        var byHour = rows.Select(AccumulatorCodec.Read).ToLookup(a => a.PeriodStart);
+        var total = new IndicatorAccumulator(start, start.AddHours(1));
+        for (var hour = start; hour < end; hour = hour.AddHours(1))
+        {
+            var acc = hour == start ? total : new IndicatorAccumulator(hour, hour.AddHours(1));
+            foreach (var part in byHour[hour]) acc.Merge(part);
+            if (hour != start) total.Merge(acc);
+        }
+        return total;
+    }
+
+    private static async Task<IndicatorAccumulator> FromRollups(GridGovDb db, List<string> keys, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        var first = StatsDays.Day(start.UtcDateTime);
+        var last = StatsDays.Day(end.UtcDateTime); // exclusive
+        var rows = await DailyRowCache.ReadAsync(db, keys, first, last, ct);
+        var byDay = rows.ToLookup(r => r.Day, r => r.Row);
         IndicatorAccumulator? total = null;
         for (var day = start; day < end; day = day.AddDays(1))
         {
             var acc = new IndicatorAccumulator(day, day.AddDays(1));
-            if (byDay.TryGetValue(StatsDays.Day(day.UtcDateTime), out var payloads))
-                foreach (var p in payloads) acc.Merge(AccumulatorCodec.Read(p));
+            foreach (var row in byDay[StatsDays.Day(day.UtcDateTime)]) acc.Merge(row);
             if (total is null) total = acc; else total.Merge(acc);
         }
         return total ?? new IndicatorAccumulator(start, end);
@@ -122,10 +156,13 @@ public static class IndicatorEndpoints
         else if (category is not null) q = q.WithinAny(c => c.CategoryCode, [category]);
         if (handler is not null) q = q.Where(c => c.AssigneeUserId == handler);
         // One index range scan per instant column (an OR of six ranges would read the whole table), then the rows.
-        var registeredFrom = from.AddDays(-1); // its 24-hour mark may fall in the period
+        // A registration in the period, or one whose 24-hour mark falls in it: two ranges, not one from `from` − 1 day
+        // (for an hour that would read a whole day of registrations).
+        var (markFrom, markTo) = (from.AddDays(-1), to.AddDays(-1) < from ? to.AddDays(-1) : from);
         var ids = new HashSet<long>();
         ids.UnionWith(await q.Where(c => c.ReportedAt >= from && c.ReportedAt < to).Select(c => c.Id).ToListAsync(ct));
-        ids.UnionWith(await q.Where(c => c.RegisteredAt >= registeredFrom && c.RegisteredAt < to).Select(c => c.Id).ToListAsync(ct));
+        ids.UnionWith(await q.Where(c => c.RegisteredAt >= from && c.RegisteredAt < to).Select(c => c.Id).ToListAsync(ct));
+        ids.UnionWith(await q.Where(c => c.RegisteredAt >= markFrom && c.RegisteredAt < markTo).Select(c => c.Id).ToListAsync(ct));
         ids.UnionWith(await q.Where(c => c.RespondedAt >= from && c.RespondedAt < to).Select(c => c.Id).ToListAsync(ct));
         ids.UnionWith(await q.Where(c => c.ResolveDueAt >= from && c.ResolveDueAt < to).Select(c => c.Id).ToListAsync(ct));
         ids.UnionWith(await q.Where(c => c.ClosedAt >= from && c.ClosedAt < to).Select(c => c.Id).ToListAsync(ct));

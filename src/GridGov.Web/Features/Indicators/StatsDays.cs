@@ -15,6 +15,12 @@ public static class StatsDays
 
     public static DateTimeOffset StartOffset(string day) => new(StartUtc(day), TimeSpan.Zero);
 
+    /// <summary>yyyy-MM-ddTHH of the China hour holding the instant (China is a whole number of hours from UTC).</summary>
+    public static string Hour(DateTime utc) => utc.Add(China).ToString("yyyy-MM-dd'T'HH", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The start of the hour holding the instant.</summary>
+    public static DateTimeOffset HourStart(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
+
     /// <summary>Every day holding one of the case's instants (reported, registered, its 24-hour mark, responded, handled, due, closed).</summary>
     public static IEnumerable<string> Of(Case c)
     {

@@ -18,8 +18,13 @@ public sealed class StatsRollup(GridGovDb db, TimeProvider time)
     {
         var community = AreaCode.Truncate(c.AreaCode, AreaCode.CommunityLength);
         if (community is null) return; // the city's unassigned queue has no community row; it is computed live
+        var today = StatsDays.Day(DateTime.UtcNow);
         foreach (var day in StatsDays.Of(c).Concat(daysBefore ?? []).Distinct())
+        {
             db.CaseStatsDirty.Add(new CaseStatsDirty { AreaCode = community, Day = day });
+            // An instant today (before or after the change): today's hourly rows of the community are stale too.
+            if (day == today) db.CaseStatsHourDirty.Add(new CaseStatsHourDirty { AreaCode = community, Day = today });
+        }
     }
 
     public async Task<int> RebuildAsync(CancellationToken ct)
@@ -59,6 +64,7 @@ public sealed class StatsRollup(GridGovDb db, TimeProvider time)
             await RebuildParentAsync(street, day, AreaCode.CommunityLength, ct);
         foreach (var (district, day) in written.Select(r => (r.AreaCode[..AreaCode.DistrictLength], r.Day)).Distinct())
             await RebuildParentAsync(district, day, AreaCode.StreetLength, ct);
+        await new StatsHourlyRollup(db, time).RebuildAsync(everything: true, ct);
         return rows;
     }
 

@@ -14,7 +14,7 @@ namespace GridGov.Web.Hosting.Security;
 /// what, before → after of the changed fields) committed in the same transaction as the change itself.
 /// Encrypted and secret columns never appear; masked columns stand in for them.
 /// </summary>
-public sealed class AuditInterceptor(IHttpContextAccessor accessor) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IHttpContextAccessor accessor, SessionCache sessions, Features.Categories.CategoryCache categories) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
@@ -29,6 +29,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor) : SaveChange
     };
 
     private readonly List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)> _pending = [];
+    private readonly HashSet<long> _sessionsChanged = [];
+    private bool _categoriesChanged;
     private IDbContextTransaction? _ownTransaction;
     private bool _writingAudit;
 
@@ -39,10 +41,12 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor) : SaveChange
         _pending.Clear();
         foreach (var e in db.ChangeTracker.Entries())
         {
+            NoteCachedRows(e);
             // The audit log itself, derived data (stats, notifications), case history (its own append-only record),
             // one-time SMS codes and server secrets are not audited.
             if (e.Entity is AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
-                or CaseStatsDaily or CaseStatsDirty or CaseHistory or Notification or PhoneVerification or AppSecret) continue;
+                or CaseStatsDaily or CaseStatsDirty or CaseStatsHourly or CaseStatsHourDirty or CaseHistory or Notification
+                or PhoneVerification or AppSecret) continue;
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in e.Properties)
@@ -69,7 +73,12 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor) : SaveChange
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
-        if (_writingAudit || eventData.Context is not GridGovDb db || _pending.Count == 0) return result;
+        if (_writingAudit || eventData.Context is not GridGovDb db) return result;
+        if (_pending.Count == 0)
+        {
+            ForgetCachedRows();
+            return result;
+        }
         var http = accessor.HttpContext;
         var caller = http?.RequestServices.GetService<Caller>();
         var now = DateTime.UtcNow;
@@ -103,18 +112,56 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor) : SaveChange
             if (_ownTransaction is not null) await _ownTransaction.DisposeAsync();
             _ownTransaction = null;
         }
+        ForgetCachedRows();
         return result;
+    }
+
+    /// <summary>Accounts, grants and categories are cached per node: a change made here is seen here at once.</summary>
+    private void NoteCachedRows(EntityEntry e)
+    {
+        if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) return;
+        switch (e.Entity)
+        {
+            case AppUser u: _sessionsChanged.Add(u.Id); break;
+            case RoleGrant g: _sessionsChanged.Add(g.UserId); break;
+            case Category: _categoriesChanged = true; break;
+        }
+    }
+
+    private void ForgetCachedRows()
+    {
+        foreach (var id in _sessionsChanged) sessions.Invalidate(id);
+        _sessionsChanged.Clear();
+        if (_categoriesChanged) categories.Invalidate();
+        _categoriesChanged = false;
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
     {
         _pending.Clear();
+        _sessionsChanged.Clear();
+        _categoriesChanged = false;
         if (_ownTransaction is not null && !_writingAudit)
         {
             await _ownTransaction.RollbackAsync(ct);
             await _ownTransaction.DisposeAsync();
             _ownTransaction = null;
         }
+    }
+
+    /// <summary>
+    /// The summary this interceptor writes for a created row (every field, null → value), for the paths that insert
+    /// without EF (the group-committed intake), so their audit entries read the same.
+    /// </summary>
+    public static string CreatedSummary(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, object entity)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var p in type.GetProperties())
+        {
+            if (Hidden.Contains(p.Name) || p.IsPrimaryKey() || p.PropertyInfo is null) continue;
+            changes[p.Name] = [null, p.PropertyInfo.GetValue(entity)];
+        }
+        return Truncate(JsonSerializer.Serialize(changes, Json), 4000);
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";

@@ -16,6 +16,7 @@ public static class SecuritySetup
     {
         services.AddHttpContextAccessor();
         services.AddScoped<Caller>();
+        services.AddSingleton<SessionCache>();
         services.AddScoped<AuditWriter>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<PersonalData>();

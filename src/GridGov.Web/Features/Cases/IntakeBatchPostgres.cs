@@ -1,0 +1,199 @@
+using GridGov.Data.Entities;
+using GridGov.Domain.Areas;
+using GridGov.Domain.Geo;
+using GridGov.Domain.Cases;
+using GridGov.Web.Features.Indicators;
+using GridGov.Web.Hosting.Security;
+using Npgsql;
+
+namespace GridGov.Web.Features.Cases;
+
+/// <summary>
+/// A batch of reports in ONE statement (one round trip, one implicit transaction): the cases from arrays with
+/// ON CONFLICT DO NOTHING (a taken idempotency key or tracking number skips that row only), and — in the same
+/// statement, for the rows that went in — their history rows, audit entries and stats dirty-markers (daily and today's hourly).
+/// </summary>
+public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchStore
+{
+    private const string Sql = """
+        WITH input AS (
+            SELECT * FROM unnest(@tracking_no, @category_code, @description, @source, @lon, @lat, @address_text, @area_code,
+                @district_code, @location_flagged, @reporter_user_id, @reporter_name, @reporter_phone_masked, @reporter_phone_cipher,
+                @handler_level, @reported_at, @idempotency_key, @actor_user_id, @actor_name, @note, @audit_user_name, @audit_district,
+                @audit_summary, @ip, @dirty_area, @dirty_day)
+            AS t(tracking_no, category_code, description, source, lon, lat, address_text, area_code, district_code, location_flagged,
+                reporter_user_id, reporter_name, reporter_phone_masked, reporter_phone_cipher, handler_level, reported_at, idempotency_key,
+                actor_user_id, actor_name, note, audit_user_name, audit_district, audit_summary, ip, dirty_area, dirty_day)
+        ), ins AS (
+            INSERT INTO cases (tracking_no, category_code, description, source, status, pending, lon, lat, address_text, area_code,
+                district_code, location_flagged, reporter_user_id, reporter_name, reporter_phone_masked, reporter_phone_cipher,
+                handler_level, reported_at, suspended_hours, escalation_count, rework_count, idempotency_key, version, self_resolved)
+            SELECT tracking_no, category_code, description, source, @status, 0, lon, lat, address_text, area_code,
+                district_code, location_flagged, reporter_user_id, reporter_name, reporter_phone_masked, reporter_phone_cipher,
+                handler_level, reported_at, 0, 0, 0, idempotency_key, 1, false
+            FROM input
+            ON CONFLICT DO NOTHING
+            RETURNING id, tracking_no
+        ), history AS (
+            INSERT INTO case_history (case_id, district_code, at, actor_user_id, actor_name, action, from_status, to_status, note)
+            SELECT ins.id, i.district_code, i.reported_at, i.actor_user_id, i.actor_name, @action, @status, @status, i.note
+            FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
+        ), audit AS (
+            INSERT INTO audit_log (at, user_id, user_name, action, entity_type, entity_id, area_code, district_code, summary, ip)
+            SELECT @now, i.actor_user_id, i.audit_user_name, 'create', 'Case', ins.id::text, i.area_code, i.audit_district, i.audit_summary, i.ip
+            FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
+        ), dirty AS (
+            INSERT INTO case_stats_dirty (area_code, day)
+            SELECT DISTINCT i.dirty_area, i.dirty_day
+            FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
+            WHERE i.dirty_area IS NOT NULL
+        ), hour_dirty AS (
+            INSERT INTO case_stats_hour_dirty (area_code, day)
+            SELECT DISTINCT i.dirty_area, i.dirty_day
+            FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
+            WHERE i.dirty_area IS NOT NULL
+        )
+        SELECT id, tracking_no FROM ins
+        """;
+
+    /// <summary>
+    /// <see cref="CaseIntake.LikelyDuplicates"/> for every new case of a batch at once, after the commit (so cases
+    /// committed meanwhile, this batch's included, are seen as before): same category, open, within ~100 m, visible to
+    /// the reporter as <see cref="CaseAccess.Visible"/> decides (their areas, assigned to them or their department,
+    /// reported by them), the newest five.
+    /// </summary>
+    private const string DuplicatesSql = """
+        SELECT i.ord, d.id, d.tracking_no, d.category_code, d.description, d.source, d.status, d.lon, d.lat, d.address_text, d.area_code,
+            d.district_code, d.location_flagged, d.handler_level, d.assignee_user_id, d.assignee_department, d.reported_at, d.resolve_due_at,
+            d.yellow_at, d.suspended_at, d.closed_at, d.rework_count, d.rating, d.version, d.reporter_user_id
+        FROM unnest(@ord, @id, @category_code, @lat, @lon, @dlat, @dlon, @me) AS i(ord, id, category_code, lat, lon, dlat, dlon, me)
+        CROSS JOIN LATERAL (
+            SELECT c.* FROM cases c
+            WHERE c.category_code = i.category_code AND c.id <> i.id AND c.status = ANY(@open)
+              AND c.lat >= i.lat - i.dlat AND c.lat <= i.lat + i.dlat AND c.lon >= i.lon - i.dlon AND c.lon <= i.lon + i.dlon
+              AND (c.assignee_user_id = i.me OR c.reporter_user_id = i.me
+                   OR EXISTS (SELECT 1 FROM unnest(@dept_ord, @dept) AS x(ord, dept) WHERE x.ord = i.ord AND x.dept = c.assignee_department)
+                   OR EXISTS (SELECT 1 FROM unnest(@area_ord, @area_from, @area_to) AS a(ord, area_from, area_to)
+                              WHERE a.ord = i.ord AND c.area_code >= a.area_from AND (a.area_to IS NULL OR c.area_code < a.area_to)))
+            ORDER BY c.id DESC
+            LIMIT 5) d
+        ORDER BY i.ord, d.id DESC
+        """;
+
+    public async Task<IReadOnlyList<IntakeOutcome>> WriteAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct)
+    {
+        var n = batch.Count;
+        var now = DateTime.UtcNow;
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(Sql, conn);
+        cmd.Parameters.AddWithValue("status", (int)CaseStatus.Reported);
+        cmd.Parameters.AddWithValue("action", CaseAction.Report.Wire());
+        cmd.Parameters.AddWithValue("now", now);
+        Add(cmd, "tracking_no", batch, r => r.Case.TrackingNo);
+        Add(cmd, "category_code", batch, r => r.Case.CategoryCode);
+        Add(cmd, "description", batch, r => r.Case.Description);
+        Add(cmd, "source", batch, r => r.Case.Source);
+        Add(cmd, "lon", batch, r => r.Case.Lon);
+        Add(cmd, "lat", batch, r => r.Case.Lat);
+        Add(cmd, "address_text", batch, r => r.Case.AddressText);
+        Add(cmd, "area_code", batch, r => r.Case.AreaCode);
+        Add(cmd, "district_code", batch, r => r.Case.DistrictCode);
+        Add(cmd, "location_flagged", batch, r => r.Case.LocationFlagged);
+        Add(cmd, "reporter_user_id", batch, r => r.Case.ReporterUserId);
+        Add(cmd, "reporter_name", batch, r => r.Case.ReporterName);
+        Add(cmd, "reporter_phone_masked", batch, r => r.Case.ReporterPhoneMasked);
+        Add(cmd, "reporter_phone_cipher", batch, r => r.Case.ReporterPhoneCipher);
+        Add(cmd, "handler_level", batch, r => (int)r.Case.HandlerLevel);
+        Add(cmd, "reported_at", batch, r => r.Case.ReportedAt);
+        Add(cmd, "idempotency_key", batch, r => r.Case.IdempotencyKey);
+        Add(cmd, "actor_user_id", batch, r => r.ActorUserId);
+        Add(cmd, "actor_name", batch, r => r.ActorName);
+        Add(cmd, "note", batch, r => r.HistoryNote);
+        Add(cmd, "audit_user_name", batch, r => r.AuditUserName);
+        Add(cmd, "audit_district", batch, r => AreaCode.DistrictOf(r.Case.AreaCode));
+        Add(cmd, "audit_summary", batch, r => AuditInterceptor.CreatedSummary(r.CaseType, r.Case));
+        Add(cmd, "ip", batch, r => r.Ip);
+        Add(cmd, "dirty_area", batch, r => AreaCode.Truncate(r.Case.AreaCode, AreaCode.CommunityLength));
+        Add(cmd, "dirty_day", batch, r => StatsDays.Day(r.Case.ReportedAt));
+
+        var ids = new Dictionary<string, long>(n, StringComparer.Ordinal);
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) ids[reader.GetString(1)] = reader.GetInt64(0);
+
+        var outcomes = new IntakeOutcome[n];
+        var skippedKeys = new List<string>();
+        for (var i = 0; i < n; i++)
+        {
+            var c = batch[i].Case;
+            if (ids.TryGetValue(c.TrackingNo, out var id)) outcomes[i] = new IntakeOutcome(IntakeOutcomeKind.Created, id);
+            else if (c.IdempotencyKey is { } key) skippedKeys.Add(key);
+        }
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        if (skippedKeys.Count > 0)
+        {
+            // Skipped rows: a retry whose key another report (here or on another node) already holds, or a tracking-number clash.
+            await using var check = new NpgsqlCommand("SELECT idempotency_key FROM cases WHERE idempotency_key = ANY(@keys)", conn);
+            check.Parameters.AddWithValue("keys", skippedKeys.ToArray());
+            await using var reader = await check.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) taken.Add(reader.GetString(0));
+        }
+        for (var i = 0; i < n; i++)
+        {
+            if (outcomes[i].Kind == IntakeOutcomeKind.Created && outcomes[i].Id != 0) continue;
+            outcomes[i] = batch[i].Case.IdempotencyKey is { } key && taken.Contains(key)
+                ? new IntakeOutcome(IntakeOutcomeKind.KeyTaken) : new IntakeOutcome(IntakeOutcomeKind.TrackingTaken);
+        }
+        await FindDuplicatesAsync(conn, batch, outcomes, ct);
+        return outcomes;
+    }
+
+    private static async Task FindDuplicatesAsync(NpgsqlConnection conn, IReadOnlyList<PendingIntake> batch, IntakeOutcome[] outcomes, CancellationToken ct)
+    {
+        var wanted = Enumerable.Range(0, batch.Count).Where(i => outcomes[i].Kind == IntakeOutcomeKind.Created && batch[i].Scope is not null).ToList();
+        if (wanted.Count == 0) return;
+        var found = wanted.ToDictionary(i => i, _ => new List<Case>());
+        var dLat = GeoMath.MetersToLatDegrees(100);
+        await using var cmd = new NpgsqlCommand(DuplicatesSql, conn);
+        cmd.Parameters.AddWithValue("ord", wanted.ToArray());
+        cmd.Parameters.AddWithValue("id", wanted.Select(i => outcomes[i].Id).ToArray());
+        cmd.Parameters.AddWithValue("category_code", wanted.Select(i => batch[i].Case.CategoryCode).ToArray());
+        cmd.Parameters.AddWithValue("lat", wanted.Select(i => batch[i].Case.Lat).ToArray());
+        cmd.Parameters.AddWithValue("lon", wanted.Select(i => batch[i].Case.Lon).ToArray());
+        cmd.Parameters.AddWithValue("dlat", wanted.Select(_ => dLat).ToArray());
+        cmd.Parameters.AddWithValue("dlon", wanted.Select(i => GeoMath.MetersToLonDegrees(100, batch[i].Case.Lat)).ToArray());
+        cmd.Parameters.AddWithValue("me", wanted.Select(i => batch[i].Scope!.Me).ToArray());
+        cmd.Parameters.AddWithValue("open", CaseStateMachine.Unresolved.Select(s => (int)s).ToArray());
+        var departments = wanted.SelectMany(i => batch[i].Scope!.Departments.Select(d => (Ord: i, Dept: d))).ToList();
+        cmd.Parameters.AddWithValue("dept_ord", departments.Select(d => d.Ord).ToArray());
+        cmd.Parameters.AddWithValue("dept", departments.Select(d => d.Dept).ToArray());
+        var areas = wanted.SelectMany(i => batch[i].Scope!.Areas.Select(a => (Ord: i, From: a, To: AreaCode.UpperBound(a)))).ToList();
+        cmd.Parameters.AddWithValue("area_ord", areas.Select(a => a.Ord).ToArray());
+        cmd.Parameters.AddWithValue("area_from", areas.Select(a => a.From).ToArray());
+        cmd.Parameters.AddWithValue("area_to", areas.Select(a => a.To).ToArray());
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                found[r.GetInt32(0)].Add(new Case
+                {
+                    Id = r.GetInt64(1), TrackingNo = r.GetString(2), CategoryCode = r.GetString(3), Description = r.GetString(4), Source = r.GetString(5),
+                    Status = (CaseStatus)r.GetInt32(6), Lon = r.GetDouble(7), Lat = r.GetDouble(8), AddressText = Text(r, 9), AreaCode = r.GetString(10),
+                    DistrictCode = r.GetString(11), LocationFlagged = r.GetBoolean(12), HandlerLevel = (Data.Entities.HandlerLevel)r.GetInt32(13),
+                    AssigneeUserId = r.IsDBNull(14) ? null : r.GetInt64(14), AssigneeDepartment = Text(r, 15), ReportedAt = r.GetDateTime(16),
+                    ResolveDueAt = Time(r, 17), YellowAt = Time(r, 18), SuspendedAt = Time(r, 19), ClosedAt = Time(r, 20),
+                    ReworkCount = r.GetInt32(21), Rating = r.IsDBNull(22) ? null : r.GetInt32(22), Version = r.GetInt32(23),
+                    ReporterUserId = r.IsDBNull(24) ? null : r.GetInt64(24),
+                });
+        foreach (var (i, list) in found) outcomes[i] = outcomes[i] with { Duplicates = list };
+    }
+
+    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateTime? Time(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDateTime(i);
+
+    private static void Add<T>(NpgsqlCommand cmd, string name, IReadOnlyList<PendingIntake> batch, Func<PendingIntake, T> value)
+    {
+        var values = new T[batch.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = value(batch[i]);
+        cmd.Parameters.AddWithValue(name, values);
+    }
+}

@@ -261,6 +261,8 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
     /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder c)
     {
+        // PostgreSQL's timestamptz already comes back as UTC; a converter there would only add work.
+        if (!Database.IsSqlite()) return;
         c.Properties<DateTime>().HaveConversion<UtcConverter>();
         c.Properties<DateTime?>().HaveConversion<UtcConverter>();
     }

@@ -25,6 +25,10 @@ public static class DbSetup
         if (provider != DatabaseProvider.Postgres) return connectionString;
         var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (b.MaxAutoPrepare == 0 && !connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) b.MaxAutoPrepare = 64;
+        // Prepared statements, but planned with their parameters every time: a generic plan chosen while a table was
+        // small (a fresh database, the start of a partition) is kept by PostgreSQL and turned intake 4× slower in
+        // 4 of 6 benchmark runs; custom plans cost a little planning and gave steady results (bench/RESULTS.md).
+        if (string.IsNullOrEmpty(b.Options)) b.Options = "-c plan_cache_mode=force_custom_plan";
         return b.ConnectionString;
     }
 

@@ -11,6 +11,7 @@ using GridGov.Web.Features.Open311;
 using GridGov.Web.Features.Residents;
 using GridGov.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
@@ -59,6 +60,11 @@ public static class PublicMapBench
 
         var holder = new CalendarHolder(CalendarLoader.Load(Path.Combine(root, "data", "calendar"), NullLogger.Instance));
         var caseClock = new CaseClock(holder, TimeProvider.System);
+        // The app's category cache, loading from the bench database as the app would.
+        var provider = new ServiceCollection()
+            .AddDbContext<GridGovDb>(b => DbSetup.Configure(b, DatabaseProvider.Postgres, cs)).BuildServiceProvider();
+        var categoryCache = new Web.Features.Categories.CategoryCache(new GridGovOptions(),
+            provider.GetRequiredService<IServiceScopeFactory>());
         var (cLon, cLat) = micros[micros.Count / 2] is var m ? (m.Lon, m.Lat) : default;
         var scenarios = new (string Name, string? Bbox, string? Service, string Status)[]
         {
@@ -77,7 +83,7 @@ public static class PublicMapBench
             for (var i = 0; i < 30; i++)
             {
                 await using var db = DbSetup.Create(DatabaseProvider.Postgres, cs);
-                var query = new PublicMapQuery(db, new PublicCases(db, new RequestViews(db, caseClock)), TimeProvider.System);
+                var query = new PublicMapQuery(db, new PublicCases(db, new RequestViews(db, caseClock), categoryCache), categoryCache, TimeProvider.System);
                 var sw = Stopwatch.StartNew();
                 var (items, _) = await query.RunAsync(filter, CancellationToken.None);
                 timings.Add(sw.Elapsed.TotalMilliseconds);
@@ -92,7 +98,7 @@ public static class PublicMapBench
             for (var i = 0; i < 60; i++)
             {
                 await using var db = DbSetup.Create(DatabaseProvider.Postgres, cs);
-                var cases = new PublicCases(db, new RequestViews(db, caseClock));
+                var cases = new PublicCases(db, new RequestViews(db, caseClock), categoryCache);
                 var no = $"P{rng.Next(count):D10}";
                 var sw = Stopwatch.StartNew();
                 await cases.FindAsync(no, CancellationToken.None);

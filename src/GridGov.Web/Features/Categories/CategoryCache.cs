@@ -17,7 +17,12 @@ public sealed class CategoryCache(Hosting.GridGovOptions options, IServiceScopeF
 
     private volatile Snapshot? _current;
 
-    public async ValueTask<Category?> FindAsync(string code, CancellationToken ct)
+    public async ValueTask<Category?> FindAsync(string code, CancellationToken ct) => (await CurrentAsync(ct)).GetValueOrDefault(code);
+
+    /// <summary>Every category (major and minor, active or not), by code; the public pages and the map read this.</summary>
+    public async ValueTask<IReadOnlyDictionary<string, Category>> AllAsync(CancellationToken ct) => await CurrentAsync(ct);
+
+    private async ValueTask<IReadOnlyDictionary<string, Category>> CurrentAsync(CancellationToken ct)
     {
         var snapshot = _current;
         if (snapshot is null || Stopwatch.GetElapsedTime(snapshot.LoadedAt).TotalSeconds >= options.CategoryCacheSeconds)
@@ -28,7 +33,7 @@ public sealed class CategoryCache(Hosting.GridGovOptions options, IServiceScopeF
             snapshot = new Snapshot(rows.ToDictionary(c => c.Code, StringComparer.Ordinal), Stopwatch.GetTimestamp());
             _current = snapshot;
         }
-        return snapshot.ByCode.GetValueOrDefault(code);
+        return snapshot.ByCode;
     }
 
     public async ValueTask<string> NameAsync(string code, CancellationToken ct) =>

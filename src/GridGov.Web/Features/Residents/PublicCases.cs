@@ -22,16 +22,17 @@ public sealed record PublicCase(
 /// Builds <see cref="PublicCase"/> views with the same rules as the Open311 public view (<see cref="RequestViews"/>):
 /// the resident's tracking page, their history and the public map all go through here.
 /// </summary>
-public sealed class PublicCases(GridGovDb db, RequestViews views)
+public sealed class PublicCases(GridGovDb db, RequestViews views, Categories.CategoryCache categoryCache)
 {
-    /// <summary>Cases of public categories, the only ones published.</summary>
-    public IQueryable<Case> Published() =>
-        db.Cases.AsNoTracking().Where(c => db.Categories.Any(k => k.Code == c.CategoryCode && k.IsPublic));
+    /// <summary>The codes of the public minor categories (from the category cache), the only ones ever published.</summary>
+    public async Task<List<string>> PublicCodesAsync(CancellationToken ct) =>
+        (await categoryCache.AllAsync(ct)).Values.Where(k => k.IsPublic && k.ParentCode != null).Select(k => k.Code).ToList();
 
     /// <summary>One published case with its public timeline, by tracking number; null when none may be shown.</summary>
     public async Task<PublicCase?> FindAsync(string trackingNo, CancellationToken ct)
     {
-        var c = await Published().FirstOrDefaultAsync(x => x.TrackingNo == trackingNo, ct);
+        var codes = await PublicCodesAsync(ct);
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.TrackingNo == trackingNo && codes.Contains(x.CategoryCode), ct);
         return c is null ? null : (await BuildAsync([c], withSteps: true, ct))[0];
     }
 
@@ -49,8 +50,7 @@ public sealed class PublicCases(GridGovDb db, RequestViews views)
     public async Task<List<PublicCase>> BuildAsync(IReadOnlyList<Case> cases, bool withSteps, CancellationToken ct)
     {
         if (cases.Count == 0) return [];
-        var codes = cases.Select(c => c.CategoryCode).Distinct().ToList();
-        var categories = await db.Categories.AsNoTracking().Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, ct);
+        var categories = await categoryCache.AllAsync(ct);
         var blurred = cases.Where(c => categories[c.CategoryCode].IsSensitive).Select(c => RequestViews.BlurArea(c.AreaCode)).Distinct().ToList();
         var centroids = await RequestViews.CentroidsAsync(db, blurred, ct);
         // The place people know: the community (or the blurred grid), by name.

@@ -16,7 +16,7 @@ public sealed record MapFilter(double MinLon, double MinLat, double MaxLon, doub
 /// at most <see cref="MaxLimit"/>. A sensitive case is placed (and filtered by the box) at its grid's centre, so
 /// zooming in on a house never reveals more than the grid.
 /// </summary>
-public sealed class PublicMapQuery(GridGovDb db, PublicCases publicCases, TimeProvider time)
+public sealed class PublicMapQuery(GridGovDb db, PublicCases publicCases, Categories.CategoryCache categoryCache, TimeProvider time)
 {
     public const int MaxLimit = 2000;
     public const int MaxDays = 90;
@@ -54,8 +54,8 @@ public sealed class PublicMapQuery(GridGovDb db, PublicCases publicCases, TimePr
     {
         var since = time.GetUtcNow().UtcDateTime.AddDays(-f.Days);
         // The public categories as an explicit list, so each query is a range scan of (category_code, lat) per code.
-        var published = await db.Categories.AsNoTracking().Where(k => k.IsPublic && k.ParentCode != null)
-            .Where(k => f.Service == null || k.Code.StartsWith(f.Service)).Select(k => new { k.Code, k.IsSensitive }).ToListAsync(ct);
+        var published = (await categoryCache.AllAsync(ct)).Values
+            .Where(k => k.IsPublic && k.ParentCode != null && (f.Service == null || k.Code.StartsWith(f.Service, StringComparison.Ordinal))).ToList();
         var plain = published.Where(k => !k.IsSensitive).Select(k => k.Code).ToList();
         var sensitive = published.Where(k => k.IsSensitive).Select(k => k.Code).ToList();
         var m = GridMarginDegrees;

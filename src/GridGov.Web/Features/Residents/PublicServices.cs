@@ -1,15 +1,13 @@
-using GridGov.Data;
 using GridGov.Web.Features.Open311;
-using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Web.Features.Residents;
 
 /// <summary>The services residents may ask for: active public minor categories, grouped by major, with their questions.</summary>
-public sealed class PublicServices(GridGovDb db, ServiceCatalog catalog)
+public sealed class PublicServices(Categories.CategoryCache categoryCache, ServiceCatalog catalog)
 {
     public async Task<List<PublicService>> ListAsync(CancellationToken ct)
     {
-        var all = await db.Categories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Code).ToListAsync(ct);
+        var all = (await categoryCache.AllAsync(ct)).Values.Where(c => c.Active).OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
         var majors = all.Where(c => c.ParentCode is null).ToDictionary(c => c.Code, c => c.Name);
         return all.Where(c => c.ParentCode is not null && c.IsPublic).Select(c =>
         {

@@ -27,7 +27,7 @@ public sealed record ReportOutcome(ReportFiled? Filed, Dictionary<string, string
 /// the resident's own number attached (encrypted) so the handler can call back, with an audited unmask.
 /// </summary>
 public sealed class ResidentReports(
-    GridGovDb db, CaseIntake intake, ServiceCatalog catalog, GridGovOptions options, Caller caller, PersonalData pii, CaseClock clock)
+    GridGovDb db, Categories.CategoryCache categories, CaseIntake intake, ServiceCatalog catalog, GridGovOptions options, Caller caller, PersonalData pii, CaseClock clock)
 {
     public const string ClientName = "居民网页端";
 
@@ -35,7 +35,7 @@ public sealed class ResidentReports(
     {
         var errors = new Dictionary<string, string[]>();
         var service = r.ServiceCode is { Length: 4 } code
-            ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.IsPublic && c.Active, ct) : null;
+            && await categories.FindAsync(code, ct) is { IsPublic: true, Active: true, ParentCode: not null } found ? found : null;
         if (service is null) errors["serviceCode"] = ["请选择服务类别 (choose a service)"];
 
         var answers = new List<AttributeAnswer>();

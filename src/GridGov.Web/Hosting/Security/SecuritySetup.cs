@@ -81,23 +81,14 @@ public static class SecuritySetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = 429;
-            o.AddPolicy(AuthEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(AuthEndpoints.LoginRateLimit, http => PerAddress(http, "login", loginPerMinute));
             // Codes cost an SMS each: a tight per-address limit on top of the per-number rules (VerificationRules).
-            o.AddPolicy(Features.Residents.ResidentEndpoints.SmsRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = smsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            // Anonymous public pages and the public map's data.
-            o.AddPolicy(Features.Residents.ResidentEndpoints.PublicRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            // The resident pages are public too (a tracking page by number, sign-up, sign-in): the same per-address budget.
+            o.AddPolicy(Features.Residents.ResidentEndpoints.SmsRateLimit, http => PerAddress(http, "sms", smsPerMinute));
+            // Anonymous public data, and the resident pages (a tracking page by number, sign-up, sign-in) with the same budget.
+            o.AddPolicy(Features.Residents.ResidentEndpoints.PublicRateLimit, http => PerAddress(http, "public", publicPerMinute));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.Request.Path.StartsWithSegments("/r") || http.Request.Path.StartsWithSegments("/map")
-                    ? RateLimitPartition.GetFixedWindowLimiter("page:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter(""));
+                    ? PerAddress(http, "page", publicPerMinute) : RateLimitPartition.GetNoLimiter(""));
             o.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
@@ -106,4 +97,9 @@ public static class SecuritySetup
             };
         });
     }
+
+    /// <summary>A fixed one-minute window per client address, without queueing.</summary>
+    private static RateLimitPartition<string> PerAddress(HttpContext http, string policy, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(policy + ":" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }

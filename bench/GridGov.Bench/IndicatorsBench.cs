@@ -14,7 +14,9 @@ namespace GridGov.Bench;
 /// Indicators for a district over N cases (default 10,000,000) on PostgreSQL: COPY the cases, build the daily
 /// rollups with the app's own StatsRollup, then time the app's own IndicatorEndpoints.Compute for the district over
 /// 30 days and 365 days (p50/p95 of repeated calls), and the direct computation from cases as the baseline.
-/// Options: --count N, --china-time HH:mm (the instant the data ends and the clock stands at).
+/// Options: --count N, --china-time HH:mm (the instant the data ends and the clock stands at), --keep NAME (load
+/// into database NAME and keep it; a later run with the same NAME, count and clock reuses the loaded cases and daily
+/// rows, which take ≈ 30 min to build at 10 M here; use with GRIDGOV_TEST_PG pointing at a server that outlives the run).
 /// </summary>
 public static class IndicatorsBench
 {
@@ -24,7 +26,8 @@ public static class IndicatorsBench
         var communities = FullCity.Divisions().Where(d => d.Kind == Domain.Areas.AreaKind.Community && d.Code.StartsWith("510104", StringComparison.Ordinal))
             .Select(d => d.Code).ToArray();
         using var server = PostgresServer.Start();
-        var cs = await server.CreateDatabaseAsync("bench_indicators");
+        var keep = args.SkipWhile(a => a != "--keep").Skip(1).FirstOrDefault();
+        var (cs, loaded) = keep is null ? (await server.CreateDatabaseAsync("bench_indicators"), false) : await KeptDatabaseAsync(server, keep);
         await Migrator.MigrateAsync(DatabaseProvider.Postgres, cs);
         var now = DateTime.UtcNow;
         // --china-time HH:mm: the data ends (and the clock stands) at the latest past instant with that China time of day,
@@ -40,6 +43,14 @@ public static class IndicatorsBench
         var at = new FixedTime(new DateTimeOffset(now, TimeSpan.Zero));
         Console.WriteLine($"indicators: the clock is fixed at {now:yyyy-MM-dd HH:mm} UTC ({StatsDays.Hour(now)} China time) for every step");
         var clock = Stopwatch.StartNew();
+        var marker = $"{count} cases ending {now:O}";
+        if (loaded && await ReadMarkerAsync(cs) == marker)
+        {
+            Console.WriteLine($"indicators: reusing database {keep}: {marker}");
+            await RunQueriesAsync(cs, at);
+            return;
+        }
+        if (loaded) await EmptyAsync(cs); // another count or clock, or a load that did not finish
         await CopyCases(cs, count, communities, now);
         await using (var conn = new NpgsqlConnection(cs))
         {
@@ -64,6 +75,20 @@ public static class IndicatorsBench
                 Console.WriteLine($"indicators: hourly rows of today, {(everything ? "full pass" : "pass with nothing dirty and no hour completed")}: {touched} communities in {clock.Elapsed.TotalMilliseconds:0} ms; " +
                     $"built through {await StatsHourlyRollup.ThroughAsync(db, CancellationToken.None):HH:mm} UTC ({await db.CaseStatsHourly.CountAsync():N0} hourly rows)");
             }
+        }
+        if (keep is not null) await WriteMarkerAsync(cs, marker);
+        await RunQueriesAsync(cs, at);
+    }
+
+    private static async Task RunQueriesAsync(string cs, FixedTime at)
+    {
+        var clock = Stopwatch.StartNew();
+        await using (var db = DbSetup.Create(DatabaseProvider.Postgres, cs))
+        {
+            // A reused database: today's rows as the job keeps them (an idempotent pass; also after a code change).
+            var touched = await new StatsHourlyRollup(db, at).RebuildAsync(everything: true, CancellationToken.None);
+            Console.WriteLine($"indicators: rows of today, full pass: {touched} communities in {clock.Elapsed.TotalMilliseconds:0} ms; " +
+                $"built through {await StatsHourlyRollup.ThroughAsync(db, CancellationToken.None):HH:mm} UTC");
         }
 
         var end = at.GetUtcNow();
@@ -152,6 +177,46 @@ public static class IndicatorsBench
                     $"rollups {r.Reported}/{r.Registered}/{r.Due}/{r.Closed}/{r.ClosedOnTime}/{r.ResponseDue}/{r.RespondedWithin24h}");
             }
         }
+    }
+
+    /// <summary>The kept database NAME, created if missing; true when it existed (it may hold a loaded data set).</summary>
+    private static async Task<(string ConnectionString, bool Existed)> KeptDatabaseAsync(PostgresServer server, string name)
+    {
+        await using var conn = new NpgsqlConnection(server.ConnectionString);
+        await conn.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", conn);
+        exists.Parameters.AddWithValue("n", name);
+        var existed = await exists.ExecuteScalarAsync() is not null;
+        if (!existed)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "", StringComparison.Ordinal)}\" TEMPLATE template0 ENCODING 'UTF8'", conn);
+            await create.ExecuteNonQueryAsync();
+        }
+        return (server.ConnectionStringFor(name), existed);
+    }
+
+    private static async Task EmptyAsync(string cs)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("TRUNCATE cases, case_stats_daily, case_stats_dirty, case_stats_hourly, case_stats_hour_dirty CASCADE", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string?> ReadMarkerAsync(string cs)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT obj_description('cases'::regclass, 'pg_class')", conn);
+        return await cmd.ExecuteScalarAsync() as string;
+    }
+
+    private static async Task WriteMarkerAsync(string cs, string marker)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"COMMENT ON TABLE cases IS '{marker.Replace("'", "''", StringComparison.Ordinal)}'", conn);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

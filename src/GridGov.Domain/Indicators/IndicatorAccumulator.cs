@@ -187,6 +187,18 @@ public sealed class IndicatorAccumulator
         }
     }
 
+    /// <summary>
+    /// Restates these counts as those of [PeriodStart, <paramref name="end"/>), a later end. True only when none of the
+    /// counted cases has an instant between the two ends — the caller's side of the contract, as for equal periods in
+    /// <see cref="Merge"/>: e.g. a row built up to 23:40 for an area in which nothing happened from 23:40 to 23:50.
+    /// </summary>
+    public void ExtendTo(DateTimeOffset end)
+    {
+        if (end < PeriodEnd)
+            throw new ArgumentException($"Cannot extend [{PeriodStart:O}, {PeriodEnd:O}) to end at {end:O}: that is earlier.", nameof(end));
+        PeriodEnd = end;
+    }
+
     /// <summary>The indicators so far. Percentiles are exact inside <see cref="CaseIndicators.Compute"/>, else from the histograms.</summary>
     public IndicatorSet Result() => new()
     {

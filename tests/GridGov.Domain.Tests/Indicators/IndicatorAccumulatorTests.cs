@@ -131,6 +131,32 @@ public class IndicatorAccumulatorTests
     }
 
     [Fact]
+    public void A_period_extended_over_a_gap_in_which_its_cases_have_no_instant_keeps_exact_counts()
+    {
+        var (gapStart, gapEnd) = (T(3, 16, 0), T(3, 16, 10)); // as a row built to 16:00 read at 16:10 for a quiet area
+        bool Quiet(CaseFacts c)
+        {
+            var gap = new IndicatorAccumulator(gapStart, gapEnd);
+            gap.Add(c);
+            var r = gap.Result();
+            return r.Reported + r.Registered + r.ResponseDue + r.RespondedInPeriod + r.Due + r.ClosedInPeriod == 0;
+        }
+        var quiet = Cases.Where(Quiet).ToList();
+        Assert.True(quiet.Count > 9_000 && quiet.Count < Cases.Count, $"{quiet.Count} of {Cases.Count} quiet in the gap");
+
+        var row = new IndicatorAccumulator(March, gapStart);
+        row.AddRange(quiet);
+        row.ExtendTo(gapEnd);
+        var rest = new IndicatorAccumulator(gapEnd, April);
+        rest.AddRange(quiet);
+        row.Merge(rest); // adjacent only after the extension
+        IndicatorAssert.SameCounts(CaseIndicators.Compute(quiet, March, April), row.Result());
+
+        var a = new IndicatorAccumulator(March, gapEnd);
+        Assert.Throws<ArgumentException>(() => a.ExtendTo(gapStart)); // shortening would drop counted instants
+    }
+
+    [Fact]
     public void Stored_state_restores_the_same_result()
     {
         var acc = new IndicatorAccumulator(March, April);

@@ -93,6 +93,12 @@ public sealed class StatsRollupTests
             await new StatsRollup(db, clock).RebuildAllAsync(CancellationToken.None);
             await new StatsHourlyRollup(db, clock).RebuildAsync(everything, CancellationToken.None);
         }
+        async Task JobPass() // as StatsRollupJob does every half minute
+        {
+            await using var db = app.Db();
+            await new StatsRollup(db, clock).RebuildAsync(CancellationToken.None);
+            await new StatsHourlyRollup(db, clock).RebuildAsync(everything: false, CancellationToken.None);
+        }
         async Task Check(string area, DateTimeOffset at, int days = 20)
         {
             await using var db = app.Db();
@@ -110,7 +116,7 @@ public sealed class StatsRollupTests
         await Rebuild(everything: true);
         await using (var db = app.Db())
         {
-            Assert.Equal(now.AddMinutes(-30), await StatsHourlyRollup.ThroughAsync(db, CancellationToken.None));
+            Assert.Equal(now, await StatsHourlyRollup.ThroughAsync(db, CancellationToken.None)); // 14:30 is a 10-minute mark
             Assert.True(await db.CaseStatsHourly.CountAsync(r => r.AreaCode == community) >= 10);
             Assert.True(await db.CaseStatsHourly.AnyAsync(r => r.AreaCode == "510104"));
         }
@@ -134,6 +140,45 @@ public sealed class StatsRollupTests
         await Rebuild(everything: false);
         await Check("510104", now.AddHours(2));
         await Check(community, now.AddHours(2).AddMinutes(-7)); // a period ending inside an hour: live from the hour's start
+
+        // Ten-minute steps inside the hour: the current hour's row grows to each mark; a row of an area where nothing
+        // happened since it was built is read as reaching the mark; a case reported meanwhile is counted once.
+        DateTimeOffset? reportedAt = null;
+        for (var step = 1; step <= 3; step++)
+        {
+            var at = now.AddHours(2).AddMinutes(10 * step);
+            clock = new FixedTime(at.AddMinutes(4));
+            if (step == 2)
+            {
+                await using var db = app.Db();
+                reportedAt = at.AddMinutes(-3);
+                db.Cases.Add(new GridGov.Data.Entities.Case
+                {
+                    TrackingNo = $"T{Guid.NewGuid():N}"[..20], CategoryCode = "0101", Description = "hourly", Source = "hotline",
+                    Status = Domain.Cases.CaseStatus.Reported, Lon = 104.08, Lat = 30.65, AreaCode = "5101040170020101", DistrictCode = "510104",
+                    ReportedAt = reportedAt.Value.UtcDateTime, Version = 1,
+                });
+                await db.SaveChangesAsync(); // written behind the app's back: no dirty mark, found by its instant
+            }
+            await JobPass();
+            await using (var db = app.Db()) Assert.Equal(at, await StatsHourlyRollup.ThroughAsync(db, CancellationToken.None));
+            foreach (var area in new[] { "510104", "510104017", community }) await Check(area, at.AddMinutes(4));
+            if (step != 2) continue;
+            await using (var db = app.Db())
+            {
+                // The quiet community's row still ends where the 16:30 pass left it; its street's row reaches this mark.
+                var hour = StatsDays.Hour(now.AddHours(2).UtcDateTime);
+                var quiet = AccumulatorCodec.Read((await db.CaseStatsHourly.SingleAsync(r => r.AreaCode == community && r.Hour == hour)).Payload);
+                var street = AccumulatorCodec.Read((await db.CaseStatsHourly.SingleAsync(r => r.AreaCode == "510104017" && r.Hour == hour)).Payload);
+                Assert.Equal((now.AddHours(2), at), (quiet.PeriodEnd, street.PeriodEnd));
+            }
+        }
+
+        // A pass whose clock is behind the rows' through instant leaves them alone (another node is further on).
+        clock = new FixedTime(now.AddHours(2).AddMinutes(15));
+        await JobPass();
+        await using (var db = app.Db()) Assert.Equal(now.AddHours(2).AddMinutes(30), await StatsHourlyRollup.ThroughAsync(db, CancellationToken.None));
+        await Check("510104", now.AddHours(2).AddMinutes(34));
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

@@ -84,13 +84,13 @@ public static class IndicatorEndpoints
         var acc = rollEnd > start ? await FromRollups(db, keys, start, rollEnd, ct) : null;
         if (end > todayStart && rollEnd == todayStart && await StatsHourlyRollup.ThroughAsync(db, ct) is { } through && through > todayStart)
         {
-            // Today's completed hours from the hourly rows, up to where they are built; only the rest is live.
-            var hoursEnd = StatsDays.HourStart(end) < through ? StatsDays.HourStart(end) : through;
-            if (hoursEnd > todayStart)
+            // Today up to the last 10-minute mark from the hourly rows (the current hour's row ends at through); only
+            // the rest is live. A period ending before through ends its rows at the start of its last hour.
+            var hoursEnd = end >= through ? through : StatsDays.HourStart(end);
+            if (hoursEnd > todayStart && await FromHourRollups(db, keys, todayStart, hoursEnd, ct) is var (hours, reached) && hours is not null)
             {
-                var hours = await FromHourRollups(db, keys, todayStart, hoursEnd, ct);
                 if (acc is null) acc = hours; else acc.Merge(hours);
-                rollEnd = hoursEnd;
+                rollEnd = reached;
             }
         }
         if (end > rollEnd)
@@ -113,22 +113,33 @@ public static class IndicatorEndpoints
         return keys;
     }
 
-    /// <summary>The hourly rows of [start, end) (whole hours of today), merged hour after hour.</summary>
-    private static async Task<IndicatorAccumulator> FromHourRollups(GridGovDb db, List<string> keys, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    /// <summary>
+    /// The hourly rows of [start, end) (today, end at an hour or at the rows' through instant), merged hour after hour, and
+    /// how far they reach: to end, or to the start of an hour holding a row built further than end (a pass still writing
+    /// on another node), from which the caller computes live. Null when that is the first hour.
+    /// </summary>
+    private static async Task<(IndicatorAccumulator? Rows, DateTimeOffset Reached)> FromHourRollups(GridGovDb db, List<string> keys,
+        DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
-        var (first, last) = (StatsDays.Hour(start.UtcDateTime), StatsDays.Hour(end.UtcDateTime));
+        var (first, last) = (StatsDays.Hour(start.UtcDateTime), StatsDays.Hour(end.UtcDateTime.AddTicks(-1)));
         var rows = await db.CaseStatsHourly.AsNoTracking()
-            .Where(r => keys.Contains(r.AreaCode) && string.Compare(r.Hour, first) >= 0 && string.Compare(r.Hour, last) < 0)
+            .Where(r => keys.Contains(r.AreaCode) && string.Compare(r.Hour, first) >= 0 && string.Compare(r.Hour, last) <= 0)
             .Select(r => r.Payload).ToListAsync(ct);
         var byHour = rows.Select(AccumulatorCodec.Read).ToLookup(a => a.PeriodStart);
-        var total = new IndicatorAccumulator(start, start.AddHours(1));
+        IndicatorAccumulator? total = null;
         for (var hour = start; hour < end; hour = hour.AddHours(1))
         {
-            var acc = hour == start ? total : new IndicatorAccumulator(hour, hour.AddHours(1));
-            foreach (var part in byHour[hour]) acc.Merge(part);
-            if (hour != start) total.Merge(acc);
+            var hourEnd = StatsHourlyRollup.HourEnd(hour, end);
+            var acc = new IndicatorAccumulator(hour, hourEnd);
+            foreach (var part in byHour[hour])
+            {
+                if (part.PeriodEnd > hourEnd) return (total, hour);
+                part.ExtendTo(hourEnd); // a row of an area quiet since it was built
+                acc.Merge(part);
+            }
+            if (total is null) total = acc; else total.Merge(acc);
         }
-        return total;
+        return (total, end);
     }
 
     private static async Task<IndicatorAccumulator> FromRollups(GridGovDb db, List<string> keys, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)

@@ -21,6 +21,15 @@ public static class StatsDays
     /// <summary>The start of the hour holding the instant.</summary>
     public static DateTimeOffset HourStart(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
 
+    /// <summary>
+    /// The step in which today's rows advance: the current hour's row is rebuilt up to the last 10-minute mark, so an
+    /// indicator query computes at most ten minutes (plus the job's interval) from the cases.
+    /// </summary>
+    public static readonly TimeSpan Slice = TimeSpan.FromMinutes(10);
+
+    /// <summary>The start of the 10-minute slice holding the instant.</summary>
+    public static DateTimeOffset SliceStart(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % Slice.Ticks, TimeSpan.Zero);
+
     /// <summary>Every day holding one of the case's instants (reported, registered, its 24-hour mark, responded, handled, due, closed).</summary>
     public static IEnumerable<string> Of(Case c)
     {

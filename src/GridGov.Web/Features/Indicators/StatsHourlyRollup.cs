@@ -8,22 +8,33 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Web.Features.Indicators;
 
 /// <summary>
-/// Keeps case_stats_hourly fresh for today's completed hours, so an indicator query computes only the current hour
-/// from the cases: the daily rows cover past days, these rows today up to <see cref="CaseStatsHourly"/>'s "through"
-/// instant. Each pass rebuilds every hour of today of the communities that (a) were marked dirty (a case with an
-/// instant today changed) or (b) hold a case with an instant in the hours completed since the last pass (a deadline
-/// passing writes nothing), then their streets and districts by merging. Like the daily rows, rebuilding is
-/// idempotent, so several nodes may run it at once.
+/// Keeps case_stats_hourly fresh for today up to the last 10-minute mark, so an indicator query computes only the last
+/// few minutes from the cases: the daily rows cover past days, these rows today up to the "through" instant (one row
+/// per area and hour; the current hour's row covers [hour, through)). Each pass rebuilds every hour of today of the
+/// communities that (a) were marked dirty (a case with an instant today changed) or (b) hold a case with an instant in
+/// the slices completed since the last pass (a deadline passing writes nothing), then their streets and districts by
+/// merging. A row left from an earlier pass ends before "through": nothing happened in its area since it was built,
+/// so it is read as ending at "through" (<see cref="IndicatorAccumulator.ExtendTo"/>). Like the daily rows,
+/// rebuilding is idempotent, so several nodes may run it at once.
 /// </summary>
 public sealed class StatsHourlyRollup(GridGovDb db, TimeProvider time)
 {
+    private const long PassLockKey = 0x4752_4944_4852; // "GRIDHR"
+
     public async Task<int> RebuildAsync(bool everything, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var today = StatsDays.Day(now.UtcDateTime);
         var todayStart = StatsDays.StartOffset(today);
-        var completed = StatsDays.HourStart(now);
+        var completed = StatsDays.SliceStart(now);
+        // One pass at a time across nodes, in one transaction: a pass must not overwrite rows that a pass further on wrote
+        // (a row ending too early would be read as quiet to "through"), and readers see one pass's rows and through together.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql()
+            && !await db.Database.SqlQueryRaw<bool>($"SELECT pg_try_advisory_xact_lock({PassLockKey}) AS \"Value\"").SingleAsync(ct))
+            return 0; // another node is running the pass
         var through = await ThroughAsync(db, ct);
+        if (!everything && through > completed) return 0; // another node's clock is further on: it keeps the rows
 
         var marks = await db.CaseStatsHourDirty.AsNoTracking().Where(d => d.Day == today).OrderBy(d => d.Id).Take(20_000).ToListAsync(ct);
         var communities = marks.Select(m => m.AreaCode).ToHashSet();
@@ -47,6 +58,7 @@ public sealed class StatsHourlyRollup(GridGovDb db, TimeProvider time)
         await db.CaseStatsHourly.Where(r => r.AreaCode != CaseStatsHourly.ThroughArea && string.Compare(r.Hour, firstHour) < 0).ExecuteDeleteAsync(ct);
         if (through is null || completed > through || everything) await Put(CaseStatsHourly.ThroughArea, CaseStatsHourly.ThroughHour, completed.ToString("O", CultureInfo.InvariantCulture), ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return communities.Count;
     }
@@ -85,7 +97,7 @@ public sealed class StatsHourlyRollup(GridGovDb db, TimeProvider time)
             foreach (var (fact, _) in byCommunity[community])
                 foreach (var hour in Instants(fact).Where(i => i >= todayStart && i < completed).Select(StatsDays.HourStart).Distinct())
                 {
-                    if (!hours.TryGetValue(hour, out var acc)) hours[hour] = acc = new IndicatorAccumulator(hour, hour.AddHours(1));
+                    if (!hours.TryGetValue(hour, out var acc)) hours[hour] = acc = new IndicatorAccumulator(hour, HourEnd(hour, completed));
                     acc.Add(fact);
                 }
             await ReplaceAsync(community, todayStart, hours, ct);
@@ -94,20 +106,27 @@ public sealed class StatsHourlyRollup(GridGovDb db, TimeProvider time)
 
     private async Task RebuildParentAsync(string parent, int childLength, DateTimeOffset todayStart, DateTimeOffset completed, CancellationToken ct)
     {
-        var (first, last) = (StatsDays.Hour(todayStart.UtcDateTime), StatsDays.Hour(completed.UtcDateTime));
+        var (first, last) = (StatsDays.Hour(todayStart.UtcDateTime), StatsDays.Hour(completed.UtcDateTime.AddTicks(-1)));
         var upper = AreaCode.UpperBound(parent)!;
         var children = await db.CaseStatsHourly.AsNoTracking()
             .Where(r => r.AreaCode.Length == childLength && string.Compare(r.AreaCode, parent) > 0 && string.Compare(r.AreaCode, upper) < 0
-                        && string.Compare(r.Hour, first) >= 0 && string.Compare(r.Hour, last) < 0)
+                        && string.Compare(r.Hour, first) >= 0 && string.Compare(r.Hour, last) <= 0)
             .Select(r => new { r.Hour, r.Payload }).ToListAsync(ct);
         var hours = new SortedDictionary<DateTimeOffset, IndicatorAccumulator>();
         foreach (var child in children)
         {
             var acc = AccumulatorCodec.Read(child.Payload);
+            var end = HourEnd(acc.PeriodStart, completed);
+            // A child built by a node further on than this one: that node rebuilds the parent.
+            if (acc.PeriodEnd > end) return;
+            acc.ExtendTo(end); // a child left from an earlier pass: quiet since it was built
             if (hours.TryGetValue(acc.PeriodStart, out var sum)) sum.Merge(acc); else hours[acc.PeriodStart] = acc;
         }
         await ReplaceAsync(parent, todayStart, hours, ct);
     }
+
+    /// <summary>The end of an hour's row built up to <paramref name="through"/>: the hour's end, or through inside the current hour.</summary>
+    public static DateTimeOffset HourEnd(DateTimeOffset hour, DateTimeOffset through) => hour.AddHours(1) < through ? hour.AddHours(1) : through;
 
     /// <summary>The area's rows for today become exactly these hours (an hour that lost its last case loses its row).</summary>
     private async Task ReplaceAsync(string area, DateTimeOffset todayStart, SortedDictionary<DateTimeOffset, IndicatorAccumulator> hours, CancellationToken ct)

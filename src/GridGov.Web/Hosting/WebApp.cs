@@ -37,12 +37,13 @@ public static class WebApp
         app.UseAntiforgery();
         app.UseStaticFiles();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.UseSwaggerUI(o =>
+        // Only under /api-docs: otherwise the UI's middleware matches every request's path against its routes.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api-docs"), docs => docs.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/openapi/v1.json", "GridGov API v1");
             o.RoutePrefix = "api-docs";
             o.DocumentTitle = "GridGov API";
-        });
+        }));
         app.MapHealth();
         app.MapRegions();
         app.MapGrids();

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using GridGov.Data;
 using GridGov.Data.Entities;
 using GridGov.Web.Features.Auth;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -37,6 +38,8 @@ public static class SecuritySetup
                 o.RefreshTokenExpiration = TimeSpan.FromDays(14);
             })
             .AddIdentityCookies();
+        // After the bearer handler's own options set the protector: remember decrypted tokens (BearerTicketCache).
+        services.PostConfigure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenProtector = new BearerTicketCache(o.BearerTokenProtector));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "gridgov.auth";

@@ -160,32 +160,6 @@ public static class Cpu
         }
     }
 
-    /// <summary>
-    /// CPU seconds of the process's threads whose name starts with one of the prefixes (Linux /proc/PID/task), e.g. the
-    /// runtime's ".NET Tiered Com" (JIT) and ".NET Server GC" / ".NET BGC" threads.
-    /// </summary>
-    public static double ThreadSeconds(int pid, params string[] prefixes)
-    {
-        var total = 0.0;
-        try
-        {
-            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
-            {
-                try
-                {
-                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                    var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
-                    if (!prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal))) continue;
-                    var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    total += (long.Parse(f[11]) + long.Parse(f[12])) / TicksPerSecond;
-                }
-                catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException) { }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        return total;
-    }
-
     /// <summary>CPU seconds of every child of the postmaster (backends, walwriter, …) plus the postmaster itself.</summary>
     public static double PostgresSeconds(string? dataDirectory)
     {

@@ -181,17 +181,12 @@ public static class IntakeBench
             Console.WriteLine($"warm-up: {warm.Created:N0}/{warm.Sent:N0} created in {warm.Elapsed.TotalSeconds:0.0} s ({warm.Created / warm.Elapsed.TotalSeconds:N0}/s){Failures(warm)}");
 
             var cpuBefore = apps.Select(a => a.CpuSeconds()).ToArray();
-            string[] jit = [".NET Tiered Com"], gc = [".NET Server GC", ".NET BGC", ".NET Background"];
-            var jitBefore = apps.Sum(a => Cpu.ThreadSeconds(a.Pid, jit));
-            var gcBefore = apps.Sum(a => Cpu.ThreadSeconds(a.Pid, gc));
             var pgBefore = Cpu.PostgresSeconds(server?.DataDirectory);
             var benchBefore = Cpu.ProcessSeconds(Environment.ProcessId);
             var machineBefore = Cpu.Machine();
             var run = await DriveAsync(http, targets, reports, o.Warmup, o.Warmup + o.Count, o.Concurrency, o.MaxTime);
             var machineAfter = Cpu.Machine();
             var appCpu = apps.Select((a, i) => a.CpuSeconds() - cpuBefore[i]).ToArray();
-            var jitCpu = apps.Sum(a => Cpu.ThreadSeconds(a.Pid, jit)) - jitBefore;
-            var gcCpu = apps.Sum(a => Cpu.ThreadSeconds(a.Pid, gc)) - gcBefore;
             var pgCpu = Cpu.PostgresSeconds(server?.DataDirectory) - pgBefore;
             var benchCpu = Cpu.ProcessSeconds(Environment.ProcessId) - benchBefore;
 
@@ -217,8 +212,6 @@ public static class IntakeBench
                 $", load generator {benchCpu * 1000 / Math.Max(1, run.Created):0.00} ms CPU");
             var perCase = (appCpu.Sum() + pgCpu + benchCpu) * 1000 / Math.Max(1, run.Created);
             Console.WriteLine($"  CPU per case, everything of ours: {perCase:0.00} ms → ceiling on {Environment.ProcessorCount} cores with nothing else running ≈ {Environment.ProcessorCount * 1000 / perCase:N0} cases/s");
-            // Tier-1 JIT still running after a short warm-up is start-up cost, not the steady state; shown so it can be told apart.
-            Console.WriteLine($"  of the apps' CPU: JIT threads {jitCpu:0.0} s, GC threads {gcCpu:0.0} s (of {appCpu.Sum():0.0} s)");
             Console.WriteLine($"  app working sets: {string.Join(", ", apps.Select((a, i) => $"{(char)('A' + i)} {a.WorkingSetMiB()} MiB"))}");
 
             // The database must hold exactly one case and one history row per 201.

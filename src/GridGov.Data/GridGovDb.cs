@@ -126,9 +126,12 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
             e.HasIndex(x => new { x.AreaCode, x.Id });
             e.HasIndex(x => new { x.Status, x.ResolveDueAt });
             e.HasIndex(x => new { x.CategoryCode, x.Status });
-            // Likely duplicates: same category within ~100 m, a narrow latitude band instead of a table walk; the longitude
-            // is checked in the index, so only cases inside the box are fetched (migration 0010).
-            e.HasIndex(x => new { x.CategoryCode, x.Lat, x.Lon });
+            // Likely duplicates (same category within ~100 m) and the public map's boxes: a box is one tight index scan per
+            // ~111 m latitude row it touches (equality on lat_row, range on lon), not a whole latitude band across the
+            // city (migration 0012). Computed by the database, so no writer can get it wrong; stored on PostgreSQL,
+            // virtual on SQLite (which cannot add a stored column to an existing table).
+            e.Property(x => x.LatRow).HasComputedColumnSql("CAST(floor(lat / 0.001) AS integer)", stored: !Database.IsSqlite());
+            e.HasIndex(x => new { x.CategoryCode, x.LatRow, x.Lon });
             // Partial where the column is empty when a case is reported: intake then writes 9 index entries, not 14, and
             // every query on them compares a value, which implies NOT NULL, so the partial index serves it (migration 0011).
             e.HasIndex(x => x.AssigneeUserId).HasFilter("assignee_user_id IS NOT NULL");

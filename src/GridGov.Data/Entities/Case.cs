@@ -24,6 +24,9 @@ public sealed class Case : IAreaOwned
     // Where: WGS-84 point, the routed area and whether routing had to guess.
     public double Lon { get; set; }
     public double Lat { get; set; }
+
+    /// <summary>floor(lat / 0.001), computed by the database (GeoMath.LatRow): the likely-duplicate and map index key.</summary>
+    public int LatRow { get; private set; }
     public string? AddressText { get; set; }
     public required string AreaCode { get; set; }
     public required string DistrictCode { get; set; }

@@ -23,6 +23,24 @@ public static class GeoMath
 
     public static double MetersToLatDegrees(double meters) => meters / MetersPerDegreeLat;
 
+    /// <summary>Height of a latitude row in degrees (≈ 111 m): the index key that makes a small box a few tight scans.</summary>
+    public const double LatRowDegrees = 0.001;
+
+    /// <summary>
+    /// The latitude row holding <paramref name="lat"/>: floor(lat / 0.001), exactly as the database computes the
+    /// stored column <c>lat_row</c> (IEEE division and floor agree), so a box's rows are LatRow(min)…LatRow(max).
+    /// </summary>
+    public static int LatRow(double lat) => (int)Math.Floor(lat / LatRowDegrees);
+
+    /// <summary>The latitude rows a box from <paramref name="minLat"/> to <paramref name="maxLat"/> touches (monotonic: none is missed).</summary>
+    public static int[] LatRows(double minLat, double maxLat)
+    {
+        var (first, last) = (LatRow(minLat), LatRow(maxLat));
+        var rows = new int[last - first + 1];
+        for (var i = 0; i < rows.Length; i++) rows[i] = first + i;
+        return rows;
+    }
+
     /// <summary>Approximate area in square metres of a lon/lat polygon area (local equirectangular scale).</summary>
     public static double DegreeAreaToSquareMeters(double degreeArea, double lat) =>
         degreeArea * MetersPerDegreeLat * MetersPerDegreeLat * Math.Cos(lat * Math.PI / 180.0);

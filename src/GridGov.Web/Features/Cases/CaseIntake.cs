@@ -161,8 +161,9 @@ public sealed class CaseIntake(IServiceProvider services, GridIndexHolder index,
         var dLat = GeoMath.MetersToLatDegrees(100);
         var dLon = GeoMath.MetersToLonDegrees(100, c.Lat);
         var open = CaseStateMachine.Unresolved;
+        var latRows = GeoMath.LatRows(c.Lat - dLat, c.Lat + dLat); // one tight index scan per ≈ 111 m row
         var rows = await access.Visible(Db.Cases.AsNoTracking())
-            .Where(x => x.CategoryCode == c.CategoryCode && x.Id != c.Id && open.Contains(x.Status)
+            .Where(x => x.CategoryCode == c.CategoryCode && x.Id != c.Id && open.Contains(x.Status) && latRows.Contains(x.LatRow)
                         && x.Lat >= c.Lat - dLat && x.Lat <= c.Lat + dLat && x.Lon >= c.Lon - dLon && x.Lon <= c.Lon + dLon)
             .OrderByDescending(x => x.Id).Take(5).ToListAsync(ct);
         if (rows.Count == 0) return [];

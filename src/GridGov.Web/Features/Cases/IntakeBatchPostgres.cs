@@ -66,10 +66,12 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
         SELECT i.ord, d.id, d.tracking_no, d.category_code, d.description, d.source, d.status, d.lon, d.lat, d.address_text, d.area_code,
             d.district_code, d.location_flagged, d.handler_level, d.assignee_user_id, d.assignee_department, d.reported_at, d.resolve_due_at,
             d.yellow_at, d.suspended_at, d.closed_at, d.rework_count, d.rating, d.version, d.reporter_user_id
-        FROM unnest(@ord, @id, @category_code, @lat, @lon, @dlat, @dlon, @me) AS i(ord, id, category_code, lat, lon, dlat, dlon, me)
+        FROM unnest(@ord, @id, @category_code, @lat, @lon, @dlat, @dlon, @me, @row_from, @row_to)
+            AS i(ord, id, category_code, lat, lon, dlat, dlon, me, row_from, row_to)
         CROSS JOIN LATERAL (
             SELECT c.* FROM cases c
             WHERE c.category_code = i.category_code AND c.id <> i.id AND c.status = ANY(@open)
+              AND c.lat_row = ANY(ARRAY[i.row_from, i.row_from + 1, i.row_to]) -- the box's ≤ 3 rows: one tight scan each
               AND c.lat >= i.lat - i.dlat AND c.lat <= i.lat + i.dlat AND c.lon >= i.lon - i.dlon AND c.lon <= i.lon + i.dlon
               AND (c.assignee_user_id = i.me OR c.reporter_user_id = i.me
                    OR EXISTS (SELECT 1 FROM unnest(@dept_ord, @dept) AS x(ord, dept) WHERE x.ord = i.ord AND x.dept = c.assignee_department)
@@ -163,6 +165,11 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
         cmd.Parameters.AddWithValue("dlat", wanted.Select(_ => dLat).ToArray());
         cmd.Parameters.AddWithValue("dlon", wanted.Select(i => GeoMath.MetersToLonDegrees(100, batch[i].Case.Lat)).ToArray());
         cmd.Parameters.AddWithValue("me", wanted.Select(i => batch[i].Scope!.Me).ToArray());
+        var rows = wanted.Select(i => GeoMath.LatRows(batch[i].Case.Lat - dLat, batch[i].Case.Lat + dLat)).ToList();
+        // A 200 m box is under two rows tall, so it touches at most three: the query lists row_from, row_from + 1, row_to.
+        if (rows.Any(r => r.Length > 3)) throw new InvalidOperationException("a duplicate box spans more than three latitude rows");
+        cmd.Parameters.AddWithValue("row_from", rows.Select(r => r[0]).ToArray());
+        cmd.Parameters.AddWithValue("row_to", rows.Select(r => r[^1]).ToArray());
         cmd.Parameters.AddWithValue("open", CaseStateMachine.Unresolved.Select(s => (int)s).ToArray());
         var departments = wanted.SelectMany(i => batch[i].Scope!.Departments.Select(d => (Ord: i, Dept: d))).ToList();
         cmd.Parameters.AddWithValue("dept_ord", departments.Select(d => d.Ord).ToArray());

@@ -1,3 +1,4 @@
+using GridGov.Domain.Geo;
 using System.Globalization;
 using GridGov.Data;
 using GridGov.Data.Entities;
@@ -60,11 +61,15 @@ public sealed class PublicMapQuery(GridGovDb db, PublicCases publicCases, Catego
         var sensitive = published.Where(k => k.IsSensitive).Select(k => k.Code).ToList();
         var m = GridMarginDegrees;
         var closed = RequestViews.ClosedStatuses;
+        var (rowFrom, rowTo) = (GeoMath.LatRow(f.MinLat), GeoMath.LatRow(f.MaxLat));
+        var (wideFrom, wideTo) = (GeoMath.LatRow(f.MinLat - m), GeoMath.LatRow(f.MaxLat + m));
         // One query, two sargable branches (exact box for plain categories, widened box for sensitive ones), so the
-        // planner can walk the newest ids for a big box or range-scan (category_code, lat) for a small one.
+        // planner can walk the newest ids for a big box or range-scan (category_code, lat_row) for a small one.
         var q = db.Cases.AsNoTracking().Where(c =>
-            (plain.Contains(c.CategoryCode) && c.Lat >= f.MinLat && c.Lat <= f.MaxLat && c.Lon >= f.MinLon && c.Lon <= f.MaxLon)
-            || (sensitive.Contains(c.CategoryCode) && c.Lat >= f.MinLat - m && c.Lat <= f.MaxLat + m && c.Lon >= f.MinLon - m && c.Lon <= f.MaxLon + m));
+            (plain.Contains(c.CategoryCode) && c.LatRow >= rowFrom && c.LatRow <= rowTo
+             && c.Lat >= f.MinLat && c.Lat <= f.MaxLat && c.Lon >= f.MinLon && c.Lon <= f.MaxLon)
+            || (sensitive.Contains(c.CategoryCode) && c.LatRow >= wideFrom && c.LatRow <= wideTo
+                && c.Lat >= f.MinLat - m && c.Lat <= f.MaxLat + m && c.Lon >= f.MinLon - m && c.Lon <= f.MaxLon + m));
         q = f.Status switch
         {
             "open" => q.Where(c => !closed.Contains(c.Status)),

@@ -28,7 +28,10 @@ public static class DbSetup
         // Prepared statements, but planned with their parameters every time: a generic plan chosen while a table was
         // small (a fresh database, the start of a partition) is kept by PostgreSQL and turned intake 4× slower in
         // 4 of 6 benchmark runs; custom plans cost a little planning and gave steady results (bench/RESULTS.md).
-        if (string.IsNullOrEmpty(b.Options)) b.Options = "-c plan_cache_mode=force_custom_plan";
+        // No JIT compilation of queries: it pays for scans of millions of rows, not for the short queries of this app,
+        // and a plan whose estimate crossed jit_above_cost (a lateral join over a set-returning function) spent tens of
+        // milliseconds compiling per execution.
+        if (string.IsNullOrEmpty(b.Options)) b.Options = "-c plan_cache_mode=force_custom_plan -c jit=off";
         return b.ConnectionString;
     }
 

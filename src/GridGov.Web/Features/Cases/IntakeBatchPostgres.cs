@@ -69,18 +69,25 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
         FROM unnest(@ord, @id, @category_code, @lat, @lon, @dlat, @dlon, @me, @row_from, @row_to)
             AS i(ord, id, category_code, lat, lon, dlat, dlon, me, row_from, row_to)
         CROSS JOIN LATERAL (
-            SELECT c.* FROM cases c
-            WHERE c.category_code = i.category_code AND c.id <> i.id AND c.status = ANY(@open)
-              AND c.lat_row = ANY(ARRAY[i.row_from, i.row_from + 1, i.row_to]) -- the box's ≤ 3 rows: one tight scan each
-              AND c.lat >= i.lat - i.dlat AND c.lat <= i.lat + i.dlat AND c.lon >= i.lon - i.dlon AND c.lon <= i.lon + i.dlon
-              AND (c.assignee_user_id = i.me OR c.reporter_user_id = i.me
-                   OR EXISTS (SELECT 1 FROM unnest(@dept_ord, @dept) AS x(ord, dept) WHERE x.ord = i.ord AND x.dept = c.assignee_department)
-                   OR EXISTS (SELECT 1 FROM unnest(@area_ord, @area_from, @area_to) AS a(ord, area_from, area_to)
-                              WHERE a.ord = i.ord AND c.area_code >= a.area_from AND (a.area_to IS NULL OR c.area_code < a.area_to)))
-            ORDER BY c.id DESC
+            -- One tight index scan per latitude row of the box (equality on lat_row, range on lon), the newest five of each,
+            -- then the newest five of those.
+            SELECT x.* FROM (VALUES (i.row_from), (i.row_from + 1), (i.row_from + 2)) AS r(lat_row)
+            CROSS JOIN LATERAL (
+                SELECT c.* FROM cases c
+                WHERE c.category_code = i.category_code AND c.lat_row = r.lat_row AND c.lon >= i.lon - i.dlon AND c.lon <= i.lon + i.dlon
+                  AND c.lat >= i.lat - i.dlat AND c.lat <= i.lat + i.dlat AND c.id <> i.id AND c.status = ANY(@open)
+                  AND (c.assignee_user_id = i.me OR c.reporter_user_id = i.me
+                       OR EXISTS (SELECT 1 FROM unnest(@dept_ord, @dept) AS x(ord, dept) WHERE x.ord = i.ord AND x.dept = c.assignee_department)
+                       OR EXISTS (SELECT 1 FROM unnest(@area_ord, @area_from, @area_to) AS a(ord, area_from, area_to)
+                                  WHERE a.ord = i.ord AND c.area_code >= a.area_from AND (a.area_to IS NULL OR c.area_code < a.area_to)))
+                ORDER BY c.id DESC
+                LIMIT 5) x
+            WHERE r.lat_row <= i.row_to
+            ORDER BY x.id DESC
             LIMIT 5) d
         ORDER BY i.ord, d.id DESC
         """;
+
 
     public async Task<IReadOnlyList<IntakeOutcome>> WriteAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct)
     {
@@ -166,7 +173,7 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
         cmd.Parameters.AddWithValue("dlon", wanted.Select(i => GeoMath.MetersToLonDegrees(100, batch[i].Case.Lat)).ToArray());
         cmd.Parameters.AddWithValue("me", wanted.Select(i => batch[i].Scope!.Me).ToArray());
         var rows = wanted.Select(i => GeoMath.LatRows(batch[i].Case.Lat - dLat, batch[i].Case.Lat + dLat)).ToList();
-        // A 200 m box is under two rows tall, so it touches at most three: the query lists row_from, row_from + 1, row_to.
+        // A 200 m box is under two rows tall, so it touches at most three: the query looks at row_from … row_from + 2.
         if (rows.Any(r => r.Length > 3)) throw new InvalidOperationException("a duplicate box spans more than three latitude rows");
         cmd.Parameters.AddWithValue("row_from", rows.Select(r => r[0]).ToArray());
         cmd.Parameters.AddWithValue("row_to", rows.Select(r => r[^1]).ToArray());

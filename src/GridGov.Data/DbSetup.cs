@@ -20,6 +20,8 @@ public static class DbSetup
     /// PostgreSQL: prepare the statements a node sends most (intake, session check, duplicate search) once per
     /// connection instead of parsing and planning them on every call, unless the connection string says otherwise.
     /// </summary>
+    public const string DefaultOptions = "-c plan_cache_mode=force_custom_plan -c jit=off";
+
     public static string WithDefaults(DatabaseProvider provider, string connectionString)
     {
         if (provider != DatabaseProvider.Postgres) return connectionString;
@@ -31,7 +33,7 @@ public static class DbSetup
         // No JIT compilation of queries: it pays for scans of millions of rows, not for the short queries of this app,
         // and a plan whose estimate crossed jit_above_cost (a lateral join over a set-returning function) spent tens of
         // milliseconds compiling per execution.
-        if (string.IsNullOrEmpty(b.Options)) b.Options = "-c plan_cache_mode=force_custom_plan -c jit=off";
+        if (string.IsNullOrEmpty(b.Options)) b.Options = DefaultOptions;
         return b.ConnectionString;
     }
 

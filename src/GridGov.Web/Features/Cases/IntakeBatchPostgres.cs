@@ -89,19 +89,6 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
         """;
 
 
-    /// <summary>
-    /// The writer's own pool, with PostgreSQL's default plan caching instead of the app's custom plans: every value of
-    /// these two statements is inside an array, which a custom plan cannot see into either, so a generic plan is the
-    /// same plan without planning each batch again (12% of PostgreSQL's time in the intake benchmark). A connection
-    /// string that sets its own Options keeps them.
-    /// </summary>
-    public static string WriterConnectionString(string connectionString)
-    {
-        var b = new NpgsqlConnectionStringBuilder(connectionString);
-        if (b.Options == Data.DbSetup.DefaultOptions) b.Options = "-c jit=off";
-        return b.ConnectionString;
-    }
-
     public async Task<IReadOnlyList<IntakeOutcome>> WriteAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct)
     {
         var n = batch.Count;

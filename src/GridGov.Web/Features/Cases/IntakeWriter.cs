@@ -60,8 +60,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     public IEntityType CaseType { get; }
 
     public static IIntakeBatchStore StoreFor(Hosting.Database database) => database.Provider == DatabaseProvider.Postgres
-        ? new IntakeBatchPostgres(IntakeBatchPostgres.WriterConnectionString(database.ConnectionString))
-        : new IntakeBatchSqlite(database.ConnectionString);
+        ? new IntakeBatchPostgres(database.ConnectionString) : new IntakeBatchSqlite(database.ConnectionString);
 
     /// <summary>Queues the report; the task ends when it is committed (or was not written: key or number taken).</summary>
     public Task<IntakeOutcome> SubmitAsync(PendingIntake report)

@@ -125,43 +125,13 @@ public static class IndicatorsBench
             }
             timings = timings.Skip(5).Order().ToList();
             Console.WriteLine($"indicators via rollups only (30 whole past days, no live today): p50 {Pct(timings, 0.5):0.0} ms, p95 {Pct(timings, 0.95):0.0} ms");
-            var live = new List<double>();
-            for (var i = 0; i < 20; i++)
-            {
-                await using var db = DbSetup.Create(DatabaseProvider.Postgres, cs);
-                var sw = Stopwatch.StartNew();
-                var facts = await IndicatorEndpoints.Facts(db, ["510104"], null, null, todayStart.UtcDateTime, end.UtcDateTime, CancellationToken.None);
-                live.Add(sw.Elapsed.TotalMilliseconds);
-                if (i == 0) Console.WriteLine($"today so far: {facts.Count:N0} cases with an instant today");
-            }
-            live = live.Skip(3).Order().ToList();
-            Console.WriteLine($"the whole of today computed live (as before hourly rows): p50 {Pct(live, 0.5):0.0} ms, p95 {Pct(live, 0.95):0.0} ms");
             var hourStart = StatsDays.HourStart(end);
-            var current = new List<double>();
-            for (var i = 0; i < 20; i++)
-            {
-                await using var db = DbSetup.Create(DatabaseProvider.Postgres, cs);
-                var sw = Stopwatch.StartNew();
-                var facts = await IndicatorEndpoints.Facts(db, ["510104"], null, null, hourStart.UtcDateTime, end.UtcDateTime, CancellationToken.None);
-                current.Add(sw.Elapsed.TotalMilliseconds);
-                if (i == 0) Console.WriteLine($"current hour so far ({hourStart:HH:mm}–{end:HH:mm} UTC): {facts.Count:N0} cases with an instant in it");
-            }
-            current = current.Skip(3).Order().ToList();
-            Console.WriteLine($"the current hour computed live (as with whole-hour rows): p50 {Pct(current, 0.5):0.0} ms, p95 {Pct(current, 0.95):0.0} ms");
+            DateTimeOffset through;
             await using (var db = DbSetup.Create(DatabaseProvider.Postgres, cs))
-            {
-                var through = await StatsHourlyRollup.ThroughAsync(db, CancellationToken.None) ?? hourStart;
-                var sinceMark = new List<double>();
-                for (var i = 0; i < 20; i++)
-                {
-                    var sw = Stopwatch.StartNew();
-                    var facts = await IndicatorEndpoints.Facts(db, ["510104"], null, null, through.UtcDateTime, end.UtcDateTime, CancellationToken.None);
-                    sinceMark.Add(sw.Elapsed.TotalMilliseconds);
-                    if (i == 0) Console.WriteLine($"since the rows' last 10-minute mark ({through:HH:mm}–{end:HH:mm} UTC): {facts.Count:N0} cases with an instant in it");
-                }
-                sinceMark = sinceMark.Skip(3).Order().ToList();
-                Console.WriteLine($"the live part now (since the mark): p50 {Pct(sinceMark, 0.5):0.0} ms, p95 {Pct(sinceMark, 0.95):0.0} ms");
-            }
+                through = await StatsHourlyRollup.ThroughAsync(db, CancellationToken.None) ?? hourStart;
+            await TimeLiveAsync(cs, todayStart, end, "today so far", "the whole of today computed live (as before hourly rows)");
+            await TimeLiveAsync(cs, hourStart, end, $"current hour so far ({hourStart:HH:mm}–{end:HH:mm} UTC)", "the current hour computed live (as with whole-hour rows)");
+            await TimeLiveAsync(cs, through, end, $"since the rows' last 10-minute mark ({through:HH:mm}–{end:HH:mm} UTC)", "the live part now (since the mark)");
         }
 
         // Baseline: the same 30 days computed from the cases themselves.
@@ -231,6 +201,22 @@ public static class IndicatorsBench
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"COMMENT ON TABLE cases IS '{marker.Replace("'", "''", StringComparison.Ordinal)}'", conn);
         await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Times reading the cases of [from, to) as the live part of a query does (20 calls, the first 3 discarded).</summary>
+    private static async Task TimeLiveAsync(string cs, DateTimeOffset from, DateTimeOffset to, string what, string label)
+    {
+        var timings = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            await using var db = DbSetup.Create(DatabaseProvider.Postgres, cs);
+            var sw = Stopwatch.StartNew();
+            var facts = await IndicatorEndpoints.Facts(db, ["510104"], null, null, from.UtcDateTime, to.UtcDateTime, CancellationToken.None);
+            timings.Add(sw.Elapsed.TotalMilliseconds);
+            if (i == 0) Console.WriteLine($"{what}: {facts.Count:N0} cases with an instant in it");
+        }
+        timings = timings.Skip(3).Order().ToList();
+        Console.WriteLine($"{label}: p50 {Pct(timings, 0.5):0.0} ms, p95 {Pct(timings, 0.95):0.0} ms");
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

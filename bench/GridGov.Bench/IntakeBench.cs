@@ -107,7 +107,8 @@ public static class IntakeBench
     private static Options Parse(string[] args)
     {
         var variants = new List<string>();
-        int count = 98_000, warmup = 2_000, concurrency = 64, maxSeconds = 45, preload = 0;
+        // Warm-up 30,000: after 2,000 the apps were still JIT-compiling (tier 1) through the measured window (RESULTS.md).
+        int count = 98_000, warmup = 30_000, concurrency = 64, maxSeconds = 45, preload = 0;
         var category = "0101";
         var appEnv = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i++)

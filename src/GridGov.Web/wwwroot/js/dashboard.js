@@ -55,6 +55,8 @@
     const el = document.getElementById("trend");
     const chart = echarts.init(el, "dark", { renderer: "svg" });
     chart.setOption({
+      // No grow-in animation: a wall screen (and its screenshot) shows the real bar heights at once.
+      animation: false,
       backgroundColor: "transparent", grid: { left: 36, right: 10, top: 10, bottom: 24 },
       xAxis: { type: "category", data: el.dataset.days.split(",") },
       yAxis: { type: "value", minInterval: 1 },

@@ -329,6 +329,9 @@ public static class IntakeBench
         }
         if (grids.Count == 0) throw new InvalidOperationException($"no micro-grids under {District}: was the demo city seeded?");
         var categories = o.Category == "mix" ? PublicMinorCategories() : [o.Category];
+        // The warm-up reports another category: it warms the apps (JIT, pools, caches) without adding to the measured
+        // category's open cases, so the measured 98,000 meet the likely-duplicate density of one fresh day.
+        var warmupCategory = o.Category == "mix" ? null : WarmupCategory(o.Category);
         var random = new Random(42);
         var total = o.Warmup + o.Count;
         var reports = new List<Report>(total);
@@ -349,9 +352,7 @@ public static class IntakeBench
             var key = $"bench-{runId}-{i}";
             var body = JsonSerializer.SerializeToUtf8Bytes(new
             {
-                // The warm-up reports another category: it warms the apps (JIT, pools, caches) without adding to the
-                // measured category's open cases, so the measured 98,000 meet the likely-duplicate density of one fresh day.
-                categoryCode = i < o.Warmup && o.Category != "mix" ? WarmupCategory(o.Category) : categories[i % categories.Length],
+                categoryCode = i < o.Warmup && warmupCategory is not null ? warmupCategory : categories[i % categories.Length],
                 description = $"巡查发现{what[i % what.Length]}，请尽快处理（编号 {i}）",
                 lon,
                 lat,
@@ -360,7 +361,7 @@ public static class IntakeBench
             });
             reports.Add(new Report(i, lon, lat, code, key, body));
         }
-        Console.WriteLine($"warm-up reports use category {(o.Category == "mix" ? "mix" : WarmupCategory(o.Category))}, measured ones {o.Category}");
+        Console.WriteLine($"warm-up reports use category {warmupCategory ?? "mix"}, measured ones {o.Category}");
         Console.WriteLine($"{total:N0} reports over {grids.Count:N0} micro-grids of {District} generated in {clock.Elapsed.TotalSeconds:0.0} s (body {reports[0].Body.Length} bytes: {Encoding.UTF8.GetString(reports[0].Body)})");
         return reports;
     }

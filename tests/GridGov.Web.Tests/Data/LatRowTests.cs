@@ -1,9 +1,10 @@
-using System.Globalization;
 using GridGov.Data;
+using GridGov.Data.Entities;
 using GridGov.Data.Migrations;
-using GridGov.Data.Seeding;
+using GridGov.Domain.Cases;
 using GridGov.Domain.Geo;
 using GridGov.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Web.Tests.Data;
 
@@ -30,22 +31,23 @@ public sealed class LatRowTests
         await Migrator.MigrateAsync(provider, cs);
         var rng = new Random(7);
         var lats = Latitudes.Concat(Enumerable.Range(0, 2000).Select(_ => 18 + rng.NextDouble() * 36)).ToList();
-        await using var conn = AreaBulkWriter.Open(provider, cs);
-        await using var cmd = conn.CreateCommand();
-        // The generated column's own expression, evaluated by the database on each latitude.
-        cmd.CommandText = provider == DatabaseProvider.Postgres
-            ? "SELECT CAST(floor(x / 0.001) AS integer) FROM unnest(string_to_array(@v, ',')::float8[]) AS t(x)"
-            : "SELECT CAST(floor(CAST(value AS REAL) / 0.001) AS integer) FROM json_each(@v)";
-        var p = cmd.CreateParameter();
-        p.ParameterName = "@v";
-        p.Value = provider == DatabaseProvider.Postgres
-            ? string.Join(',', lats.Select(l => l.ToString("R", CultureInfo.InvariantCulture)))
-            : "[" + string.Join(',', lats.Select(l => l.ToString("R", CultureInfo.InvariantCulture))) + "]";
-        cmd.Parameters.Add(p);
-        var fromDb = new List<int>();
-        await using (var r = await cmd.ExecuteReaderAsync())
-            while (await r.ReadAsync()) fromDb.Add(r.GetInt32(0));
-        Assert.Equal(lats.Select(GeoMath.LatRow), fromDb);
+        // Cases written the ordinary way; the database fills in lat_row from the migrated column's own expression.
+        await using (var db = DbSetup.Create(provider, cs))
+        {
+            for (var i = 0; i < lats.Count; i++)
+                db.Cases.Add(new Case
+                {
+                    TrackingNo = $"LR{i:D8}", CategoryCode = "0101", Description = "lat row", Source = "patrol", Status = CaseStatus.Reported,
+                    Lon = 104.08, Lat = lats[i], AreaCode = "5101040170010101", DistrictCode = "510104", ReportedAt = DateTime.UtcNow, Version = 1,
+                });
+            await db.SaveChangesAsync();
+        }
+        await using (var db = DbSetup.Create(provider, cs))
+        {
+            var stored = await db.Cases.AsNoTracking().OrderBy(c => c.TrackingNo).Select(c => new { c.Lat, c.LatRow }).ToListAsync();
+            Assert.Equal(lats, stored.Select(x => x.Lat));
+            Assert.Equal(lats.Select(GeoMath.LatRow), stored.Select(x => x.LatRow));
+        }
         Assert.Equal(30649, GeoMath.LatRow(30.65)); // 30.65 / 0.001 is 30649.999…: the row below, in both
         Assert.Equal(-1, GeoMath.LatRow(-0.0005));
         Assert.Equal([30649, 30650, 30651], GeoMath.LatRows(30.6495, 30.6512));

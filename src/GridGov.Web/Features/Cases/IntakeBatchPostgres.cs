@@ -88,7 +88,6 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
         ORDER BY i.ord, d.id DESC
         """;
 
-
     public async Task<IReadOnlyList<IntakeOutcome>> WriteAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct)
     {
         var n = batch.Count;
@@ -172,11 +171,12 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
         cmd.Parameters.AddWithValue("dlat", wanted.Select(_ => dLat).ToArray());
         cmd.Parameters.AddWithValue("dlon", wanted.Select(i => GeoMath.MetersToLonDegrees(100, batch[i].Case.Lat)).ToArray());
         cmd.Parameters.AddWithValue("me", wanted.Select(i => batch[i].Scope!.Me).ToArray());
-        var rows = wanted.Select(i => GeoMath.LatRows(batch[i].Case.Lat - dLat, batch[i].Case.Lat + dLat)).ToList();
+        var rowFrom = wanted.Select(i => GeoMath.LatRow(batch[i].Case.Lat - dLat)).ToArray();
+        var rowTo = wanted.Select(i => GeoMath.LatRow(batch[i].Case.Lat + dLat)).ToArray();
         // A 200 m box is under two rows tall, so it touches at most three: the query looks at row_from … row_from + 2.
-        if (rows.Any(r => r.Length > 3)) throw new InvalidOperationException("a duplicate box spans more than three latitude rows");
-        cmd.Parameters.AddWithValue("row_from", rows.Select(r => r[0]).ToArray());
-        cmd.Parameters.AddWithValue("row_to", rows.Select(r => r[^1]).ToArray());
+        if (rowFrom.Zip(rowTo).Any(r => r.Second - r.First > 2)) throw new InvalidOperationException("a duplicate box spans more than three latitude rows");
+        cmd.Parameters.AddWithValue("row_from", rowFrom);
+        cmd.Parameters.AddWithValue("row_to", rowTo);
         cmd.Parameters.AddWithValue("open", CaseStateMachine.Unresolved.Select(s => (int)s).ToArray());
         var departments = wanted.SelectMany(i => batch[i].Scope!.Departments.Select(d => (Ord: i, Dept: d))).ToList();
         cmd.Parameters.AddWithValue("dept_ord", departments.Select(d => d.Ord).ToArray());

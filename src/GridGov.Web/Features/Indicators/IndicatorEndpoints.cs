@@ -121,7 +121,7 @@ public static class IndicatorEndpoints
     private static async Task<(IndicatorAccumulator? Rows, DateTimeOffset Reached)> FromHourRollups(GridGovDb db, List<string> keys,
         DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
-        var (first, last) = (StatsDays.Hour(start.UtcDateTime), StatsDays.Hour(end.UtcDateTime.AddTicks(-1)));
+        var (first, last) = (StatsDays.Hour(start.UtcDateTime), StatsDays.HourBefore(end));
         var rows = await db.CaseStatsHourly.AsNoTracking()
             .Where(r => keys.Contains(r.AreaCode) && string.Compare(r.Hour, first) >= 0 && string.Compare(r.Hour, last) <= 0)
             .Select(r => r.Payload).ToListAsync(ct);
@@ -129,12 +129,10 @@ public static class IndicatorEndpoints
         IndicatorAccumulator? total = null;
         for (var hour = start; hour < end; hour = hour.AddHours(1))
         {
-            var hourEnd = StatsHourlyRollup.HourEnd(hour, end);
-            var acc = new IndicatorAccumulator(hour, hourEnd);
+            var acc = new IndicatorAccumulator(hour, StatsHourlyRollup.HourEnd(hour, end));
             foreach (var part in byHour[hour])
             {
-                if (part.PeriodEnd > hourEnd) return (total, hour);
-                part.ExtendTo(hourEnd); // a row of an area quiet since it was built
+                if (!StatsHourlyRollup.AlignTo(part, end)) return (total, hour);
                 acc.Merge(part);
             }
             if (total is null) total = acc; else total.Merge(acc);

@@ -19,7 +19,10 @@ public static class StatsDays
     public static string Hour(DateTime utc) => utc.Add(China).ToString("yyyy-MM-dd'T'HH", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The start of the hour holding the instant.</summary>
-    public static DateTimeOffset HourStart(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
+    public static DateTimeOffset HourStart(DateTimeOffset t) => Floor(t, TimeSpan.FromHours(1));
+
+    /// <summary>The key of the last hour starting before <paramref name="end"/> (the inclusive upper key of [start, end)).</summary>
+    public static string HourBefore(DateTimeOffset end) => Hour(end.UtcDateTime.AddTicks(-1));
 
     /// <summary>
     /// The step in which today's rows advance: the current hour's row is rebuilt up to the last 10-minute mark, so an
@@ -28,7 +31,9 @@ public static class StatsDays
     public static readonly TimeSpan Slice = TimeSpan.FromMinutes(10);
 
     /// <summary>The start of the 10-minute slice holding the instant.</summary>
-    public static DateTimeOffset SliceStart(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % Slice.Ticks, TimeSpan.Zero);
+    public static DateTimeOffset SliceStart(DateTimeOffset t) => Floor(t, Slice);
+
+    private static DateTimeOffset Floor(DateTimeOffset t, TimeSpan step) => new(t.UtcTicks - t.UtcTicks % step.Ticks, TimeSpan.Zero);
 
     /// <summary>Every day holding one of the case's instants (reported, registered, its 24-hour mark, responded, handled, due, closed).</summary>
     public static IEnumerable<string> Of(Case c)

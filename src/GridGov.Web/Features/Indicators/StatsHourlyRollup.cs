@@ -106,7 +106,7 @@ public sealed class StatsHourlyRollup(GridGovDb db, TimeProvider time)
 
     private async Task RebuildParentAsync(string parent, int childLength, DateTimeOffset todayStart, DateTimeOffset completed, CancellationToken ct)
     {
-        var (first, last) = (StatsDays.Hour(todayStart.UtcDateTime), StatsDays.Hour(completed.UtcDateTime.AddTicks(-1)));
+        var (first, last) = (StatsDays.Hour(todayStart.UtcDateTime), StatsDays.HourBefore(completed));
         var upper = AreaCode.UpperBound(parent)!;
         var children = await db.CaseStatsHourly.AsNoTracking()
             .Where(r => r.AreaCode.Length == childLength && string.Compare(r.AreaCode, parent) > 0 && string.Compare(r.AreaCode, upper) < 0
@@ -116,10 +116,7 @@ public sealed class StatsHourlyRollup(GridGovDb db, TimeProvider time)
         foreach (var child in children)
         {
             var acc = AccumulatorCodec.Read(child.Payload);
-            var end = HourEnd(acc.PeriodStart, completed);
-            // A child built by a node further on than this one: that node rebuilds the parent.
-            if (acc.PeriodEnd > end) return;
-            acc.ExtendTo(end); // a child left from an earlier pass: quiet since it was built
+            if (!AlignTo(acc, completed)) return; // a child built by a node further on than this one: that node rebuilds the parent
             if (hours.TryGetValue(acc.PeriodStart, out var sum)) sum.Merge(acc); else hours[acc.PeriodStart] = acc;
         }
         await ReplaceAsync(parent, todayStart, hours, ct);
@@ -127,6 +124,18 @@ public sealed class StatsHourlyRollup(GridGovDb db, TimeProvider time)
 
     /// <summary>The end of an hour's row built up to <paramref name="through"/>: the hour's end, or through inside the current hour.</summary>
     public static DateTimeOffset HourEnd(DateTimeOffset hour, DateTimeOffset through) => hour.AddHours(1) < through ? hour.AddHours(1) : through;
+
+    /// <summary>
+    /// Reads an hour's row as reaching <paramref name="through"/> (or its hour's end): a row left from an earlier pass is of
+    /// an area quiet since it was built. False for a row built further on than that (a pass still writing on another node).
+    /// </summary>
+    public static bool AlignTo(IndicatorAccumulator row, DateTimeOffset through)
+    {
+        var end = HourEnd(row.PeriodStart, through);
+        if (row.PeriodEnd > end) return false;
+        row.ExtendTo(end);
+        return true;
+    }
 
     /// <summary>The area's rows for today become exactly these hours (an hour that lost its last case loses its row).</summary>
     private async Task ReplaceAsync(string area, DateTimeOffset todayStart, SortedDictionary<DateTimeOffset, IndicatorAccumulator> hours, CancellationToken ct)

@@ -1,8 +1,8 @@
-using GridGov.Domain.Geo;
 using System.Globalization;
 using GridGov.Data;
 using GridGov.Data.Entities;
 using GridGov.Domain.Cases;
+using GridGov.Domain.Geo;
 using GridGov.Web.Features.Open311;
 using GridGov.Web.Hosting;
 using Microsoft.EntityFrameworkCore;

@@ -9,6 +9,7 @@ switch (suite)
     case "locate": await LocateBench.RunAsync(withPostGis: true, indexOnly: false); break;
     case "seed": await SeedBench.RunAsync(args.Skip(1).ToArray()); break;
     case "intake": await IntakeBench.RunAsync(args.Skip(1).ToArray()); break;
+    case "writer": await WriterBench.RunAsync(args.Skip(1).ToArray()); break;
     case "sweep": await SweepBench.RunAsync(args.Skip(1).ToArray()); break;
     case "indicators": await IndicatorsBench.RunAsync(args.Skip(1).ToArray()); break;
     case "public": await PublicMapBench.RunAsync(args.Skip(1).ToArray()); break;

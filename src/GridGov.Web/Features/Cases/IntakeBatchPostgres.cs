@@ -12,9 +12,14 @@ namespace GridGov.Web.Features.Cases;
 /// A batch of reports in ONE statement (one round trip, one implicit transaction): the cases from arrays with
 /// ON CONFLICT DO NOTHING (a taken idempotency key or tracking number skips that row only), and — in the same
 /// statement, for the rows that went in — their history rows, audit entries and stats dirty-markers (daily and today's hourly).
+/// The writer keeps one connection of its own: taken from the pool per batch, it rotated over every idle connection the
+/// node's requests had opened (the pool hands them out in turn), so each batch met a backend whose caches and prepared
+/// statements were cold, and PostgreSQL spent twice the CPU per case (bench/RESULTS.md, 2026-12-03 evening).
 /// </summary>
-public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchStore
+public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchStore, IAsyncDisposable
 {
+    private NpgsqlConnection? _conn;
+
     private const string Sql = """
         WITH input AS (
             SELECT * FROM unnest(@tracking_no, @category_code, @description, @source, @lon, @lat, @address_text, @area_code,
@@ -88,12 +93,41 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
         ORDER BY i.ord, d.id DESC
         """;
 
+    /// <summary>Called by the single writer loop only, one batch at a time (the connection is not shared).</summary>
     public async Task<IReadOnlyList<IntakeOutcome>> WriteAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct)
+    {
+        if (_conn is null)
+        {
+            var fresh = new NpgsqlConnection(connectionString);
+            try { await fresh.OpenAsync(ct); }
+            catch { await fresh.DisposeAsync(); throw; }
+            _conn = fresh;
+        }
+        try
+        {
+            return await WriteAsync(_conn, batch, ct);
+        }
+        catch
+        {
+            // A broken or failed connection is not reused: the next batch opens a fresh one.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_conn is { } conn)
+        {
+            _conn = null;
+            await conn.DisposeAsync();
+        }
+    }
+
+    private static async Task<IReadOnlyList<IntakeOutcome>> WriteAsync(NpgsqlConnection conn, IReadOnlyList<PendingIntake> batch, CancellationToken ct)
     {
         var n = batch.Count;
         var now = DateTime.UtcNow;
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync(ct);
         await using var cmd = new NpgsqlCommand(Sql, conn);
         cmd.Parameters.AddWithValue("status", (int)CaseStatus.Reported);
         cmd.Parameters.AddWithValue("action", CaseAction.Report.Wire());

@@ -134,5 +134,6 @@ public sealed class IntakeWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        if (_store is IAsyncDisposable disposable) await disposable.DisposeAsync();
     }
 }

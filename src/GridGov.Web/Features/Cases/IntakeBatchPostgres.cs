@@ -11,7 +11,8 @@ namespace GridGov.Web.Features.Cases;
 /// <summary>
 /// A batch of reports in ONE statement (one round trip, one implicit transaction): the cases from arrays with
 /// ON CONFLICT DO NOTHING (a taken idempotency key or tracking number skips that row only), and — in the same
-/// statement, for the rows that went in — their history rows, audit entries and stats dirty-markers (daily and today's hourly).
+/// statement, for the rows that went in — their history rows, audit entries and daily stats dirty-markers. (No hourly
+/// marker: a new case's one instant is its report, which the hourly pass finds by time — <see cref="StatsHourlyRollup"/>.)
 /// The writer keeps one connection of its own: taken from the pool per batch, it rotated over every idle connection the
 /// node's requests had opened (the pool hands them out in turn), so each batch met a backend whose caches and prepared
 /// statements were cold, and PostgreSQL spent twice the CPU per case (bench/RESULTS.md, 2026-12-03 evening).
@@ -49,11 +50,6 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
             FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
         ), dirty AS (
             INSERT INTO case_stats_dirty (area_code, day)
-            SELECT DISTINCT i.dirty_area, i.dirty_day
-            FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
-            WHERE i.dirty_area IS NOT NULL
-        ), hour_dirty AS (
-            INSERT INTO case_stats_hour_dirty (area_code, day)
             SELECT DISTINCT i.dirty_area, i.dirty_day
             FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
             WHERE i.dirty_area IS NOT NULL

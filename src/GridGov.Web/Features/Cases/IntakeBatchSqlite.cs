@@ -42,7 +42,6 @@ public sealed class IntakeBatchSqlite(string connectionString) : IIntakeBatchSto
             VALUES ($at, $user_id, $user_name, 'create', 'Case', $entity_id, $area_code, $district_code, $summary, $ip)
             """, "at", "user_id", "user_name", "entity_id", "area_code", "district_code", "summary", "ip");
         await using var insertDirty = Command(conn, tx, "INSERT INTO case_stats_dirty (area_code, day) VALUES ($area_code, $day)", "area_code", "day");
-        await using var insertHourDirty = Command(conn, tx, "INSERT INTO case_stats_hour_dirty (area_code, day) VALUES ($area_code, $day)", "area_code", "day");
         await using var keyTaken = Command(conn, tx, "SELECT 1 FROM cases WHERE idempotency_key = $key", "key");
 
         var outcomes = new IntakeOutcome[batch.Count];
@@ -71,9 +70,7 @@ public sealed class IntakeBatchSqlite(string connectionString) : IIntakeBatchSto
             {
                 Set(insertDirty, community, StatsDays.Day(c.ReportedAt));
                 await insertDirty.ExecuteNonQueryAsync(ct);
-                // Reported now, so today: the community's hourly rows of today are stale too.
-                Set(insertHourDirty, community, StatsDays.Day(c.ReportedAt));
-                await insertHourDirty.ExecuteNonQueryAsync(ct);
+                // No hourly marker: the report is the case's one instant, and the hourly pass finds it by time.
             }
         }
         await tx.CommitAsync(ct);

@@ -39,7 +39,11 @@ public sealed class StatsHourlyRollup(GridGovDb db, TimeProvider time)
         var marks = await db.CaseStatsHourDirty.AsNoTracking().Where(d => d.Day == today).OrderBy(d => d.Id).Take(20_000).ToListAsync(ct);
         var communities = marks.Select(m => m.AreaCode).ToHashSet();
         var since = everything || through is null || through < todayStart ? todayStart : through.Value;
-        if (completed > since) communities.UnionWith(await TouchedCommunitiesAsync(since, completed, ct));
+        // One slice further back than the last pass reached: a case written with an earlier instant but committed after
+        // that pass read its slice (a report queued while the slice closed) is found now. New reports write no hourly
+        // marker, so this is how a late one gets into the rows.
+        var scanFrom = since - StatsDays.Slice < todayStart ? todayStart : since - StatsDays.Slice;
+        if (completed > since) communities.UnionWith(await TouchedCommunitiesAsync(scanFrom, completed, ct));
 
         if (completed > todayStart)
         {

@@ -127,7 +127,7 @@ public abstract class GroupCommitTests(AppFixture fixture)
         }
     }
 
-    private static PendingIntake Pending(GridGovDb db, string? key)
+    protected static PendingIntake Pending(GridGovDb db, string? key)
     {
         var now = DateTime.UtcNow;
         var c = new Case
@@ -142,4 +142,39 @@ public abstract class GroupCommitTests(AppFixture fixture)
 
 public sealed class SqliteGroupCommitTests(SqliteAppFixture f) : GroupCommitTests(f), IClassFixture<SqliteAppFixture>;
 
-public sealed class PostgresGroupCommitTests(PostgresAppFixture f) : GroupCommitTests(f), IClassFixture<PostgresAppFixture>;
+/// <summary>Also: only the PostgreSQL store keeps a connection (a session) between batches.</summary>
+public sealed class PostgresGroupCommitTests(PostgresAppFixture f) : GroupCommitTests(f), IClassFixture<PostgresAppFixture>
+{
+    [SkippableFact]
+    public async Task After_the_server_ends_its_session_the_writer_reconnects_and_nothing_is_half_written()
+    {
+        var app = await f.GetAsync();
+        await using var db = app.Db();
+        // This writer's session is named apart from the app's own writer, which the other tests use.
+        var name = "test-writer-" + Guid.NewGuid().ToString("N")[..8];
+        var cs = new Npgsql.NpgsqlConnectionStringBuilder(app.ConnectionString) { ApplicationName = name }.ConnectionString;
+        await using var writer = new IntakeWriter(IntakeWriter.StoreFor(new Database(app.Provider, cs)), db.Model.FindEntityType(typeof(Case))!, NullLogger<IntakeWriter>.Instance);
+        Assert.Equal(IntakeOutcomeKind.Created, (await writer.SubmitAsync(Pending(db, null))).Kind);
+        await using (var named = (IntakeBatchPostgres)IntakeWriter.StoreFor(new Database(app.Provider, app.ConnectionString)))
+        {
+            await named.WriteAsync([Pending(db, null)], CancellationToken.None);
+            Assert.Contains(IntakeBatchPostgres.ApplicationName, await db.Database.SqlQueryRaw<string>(
+                "SELECT application_name AS \"Value\" FROM pg_stat_activity WHERE datname = current_database()").ToListAsync());
+        }
+
+        // A restart, a failover or an administrator's pg_terminate_backend ends the writer's session.
+        var ended = await db.Database.SqlQueryRaw<bool>(
+            "SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND application_name = {0}", name).ToListAsync();
+        Assert.Equal([true], ended); // one session: the writer keeps one connection
+
+        // The batch that meets the dead session fails (its reporters retry with their keys) and writes nothing...
+        var cut = Pending(db, "test:" + Guid.NewGuid());
+        await Assert.ThrowsAnyAsync<Exception>(() => writer.SubmitAsync(cut));
+        Assert.False(await db.Cases.AnyAsync(c => c.TrackingNo == cut.Case.TrackingNo || c.IdempotencyKey == cut.Case.IdempotencyKey));
+        // ...and the next batch goes through on a new session, as does the retry of the failed one.
+        Assert.Equal(IntakeOutcomeKind.Created, (await writer.SubmitAsync(Pending(db, null))).Kind);
+        var retry = Pending(db, cut.Case.IdempotencyKey);
+        Assert.Equal(IntakeOutcomeKind.Created, (await writer.SubmitAsync(retry)).Kind);
+        Assert.Equal(1, await db.Cases.CountAsync(c => c.IdempotencyKey == cut.Case.IdempotencyKey));
+    }
+}

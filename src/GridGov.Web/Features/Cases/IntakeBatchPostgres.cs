@@ -19,6 +19,13 @@ namespace GridGov.Web.Features.Cases;
 /// </summary>
 public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchStore, IAsyncDisposable
 {
+    /// <summary>The writer's session as pg_stat_activity shows it (unless the connection string names one).</summary>
+    public const string ApplicationName = "gridgov-intake-writer";
+
+    // Outside the pool: the session is kept anyway, and after a failure the writer must get a new session, not an idle
+    // pooled one that may have died with it (a server restart ends them all).
+    private readonly string _connectionString = WriterConnectionString(connectionString);
+
     private NpgsqlConnection? _conn;
 
     private const string Sql = """
@@ -94,7 +101,7 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
     {
         if (_conn is null)
         {
-            var fresh = new NpgsqlConnection(connectionString);
+            var fresh = new NpgsqlConnection(_connectionString);
             try { await fresh.OpenAsync(ct); }
             catch { await fresh.DisposeAsync(); throw; }
             _conn = fresh;
@@ -109,6 +116,13 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
             await DisposeAsync();
             throw;
         }
+    }
+
+    private static string WriterConnectionString(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        if (string.IsNullOrEmpty(b.ApplicationName)) b.ApplicationName = ApplicationName;
+        return b.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()

@@ -19,7 +19,7 @@ public abstract class GroupCommitTests(AppFixture fixture)
     {
         var app = await fixture.GetAsync();
         await using var db = app.Db();
-        var store = IntakeWriter.StoreFor(new Database(app.Provider, app.ConnectionString));
+        await using var store = IntakeWriter.StoreFor(new Database(app.Provider, app.ConnectionString));
         var key = "test:" + Guid.NewGuid();
         var batch = new[] { Pending(db, key), Pending(db, key), Pending(db, null) };
 

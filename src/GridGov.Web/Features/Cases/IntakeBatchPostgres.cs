@@ -17,7 +17,7 @@ namespace GridGov.Web.Features.Cases;
 /// node's requests had opened (the pool hands them out in turn), so each batch met a backend whose caches and prepared
 /// statements were cold, and PostgreSQL spent twice the CPU per case (bench/RESULTS.md, 2026-12-03 evening).
 /// </summary>
-public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchStore, IAsyncDisposable
+public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchStore
 {
     /// <summary>The writer's session as pg_stat_activity shows it (unless the connection string names one).</summary>
     public const string ApplicationName = "gridgov-intake-writer";
@@ -99,20 +99,18 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
     /// <summary>Called by the single writer loop only, one batch at a time (the connection is not shared).</summary>
     public async Task<IReadOnlyList<IntakeOutcome>> WriteAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct)
     {
-        if (_conn is null)
-        {
-            var fresh = new NpgsqlConnection(_connectionString);
-            try { await fresh.OpenAsync(ct); }
-            catch { await fresh.DisposeAsync(); throw; }
-            _conn = fresh;
-        }
         try
         {
+            if (_conn is null)
+            {
+                _conn = new NpgsqlConnection(_connectionString);
+                await _conn.OpenAsync(ct);
+            }
             return await WriteAsync(_conn, batch, ct);
         }
         catch
         {
-            // A broken or failed connection is not reused: the next batch opens a fresh one.
+            // A connection that failed to open, broke or failed a batch is not reused: the next batch opens a new one.
             await DisposeAsync();
             throw;
         }

@@ -14,6 +14,9 @@ namespace GridGov.Web.Features.Cases;
 /// </summary>
 public sealed class IntakeBatchSqlite(string connectionString) : IIntakeBatchStore
 {
+    /// <summary>Nothing to close: each batch opens the file's connection from the pool and returns it.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
     public async Task<IReadOnlyList<IntakeOutcome>> WriteAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct)
     {
         var now = DateTime.UtcNow;

@@ -25,8 +25,11 @@ public enum IntakeOutcomeKind { Created, KeyTaken, TrackingTaken }
 /// </summary>
 public readonly record struct IntakeOutcome(IntakeOutcomeKind Kind, long Id = 0, IReadOnlyList<Case>? Duplicates = null);
 
-/// <summary>Writes a batch of reports (case, first history row, audit entry, stats dirty-marker) in one transaction.</summary>
-public interface IIntakeBatchStore
+/// <summary>
+/// Writes a batch of reports (case, first history row, audit entry, stats dirty-marker) in one transaction. Serves one
+/// writer loop; disposing it closes what it keeps between batches (the PostgreSQL store's session).
+/// </summary>
+public interface IIntakeBatchStore : IAsyncDisposable
 {
     /// <summary>One outcome per report, in order; a row whose unique key is taken is skipped, never fails the batch.</summary>
     Task<IReadOnlyList<IntakeOutcome>> WriteAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct);
@@ -134,6 +137,6 @@ public sealed class IntakeWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
-        if (_store is IAsyncDisposable disposable) await disposable.DisposeAsync();
+        await _store.DisposeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using GridGov.Domain.Cases;
 using GridGov.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 

@@ -233,7 +233,7 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
                 {
                     Id = r.GetInt64(1), TrackingNo = r.GetString(2), CategoryCode = r.GetString(3), Description = r.GetString(4), Source = r.GetString(5),
                     Status = (CaseStatus)r.GetInt32(6), Lon = r.GetDouble(7), Lat = r.GetDouble(8), AddressText = Text(r, 9), AreaCode = r.GetString(10),
-                    DistrictCode = r.GetString(11), LocationFlagged = r.GetBoolean(12), HandlerLevel = (Data.Entities.HandlerLevel)r.GetInt32(13),
+                    DistrictCode = r.GetString(11), LocationFlagged = r.GetBoolean(12), HandlerLevel = (Domain.Cases.HandlerLevel)r.GetInt32(13),
                     AssigneeUserId = r.IsDBNull(14) ? null : r.GetInt64(14), AssigneeDepartment = Text(r, 15), ReportedAt = r.GetDateTime(16),
                     ResolveDueAt = Time(r, 17), YellowAt = Time(r, 18), SuspendedAt = Time(r, 19), ClosedAt = Time(r, 20),
                     ReworkCount = r.GetInt32(21), Rating = r.IsDBNull(22) ? null : r.GetInt32(22), Version = r.GetInt32(23),

@@ -1,3 +1,4 @@
+using GridGov.Domain.Cases;
 using GridGov.Data;
 using GridGov.Data.Entities;
 using GridGov.Domain.Security;

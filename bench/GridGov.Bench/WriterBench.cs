@@ -57,7 +57,7 @@ public static class WriterBench
             var now = DateTime.UtcNow;
             var c = new Case
             {
-                TrackingNo = CaseIntake.NewTrackingNo(now), CategoryCode = "0101", Description = $"巡查发现暴露垃圾未及时清运，请尽快处理（编号 {i}）",
+                TrackingNo = CaseEngine.NewTrackingNo(now), CategoryCode = "0101", Description = $"巡查发现暴露垃圾未及时清运，请尽快处理（编号 {i}）",
                 Source = "patrol", Status = CaseStatus.Reported, Lon = lon, Lat = lat, AreaCode = g.Code, DistrictCode = "510104",
                 ReporterUserId = user.Id, ReporterName = user.DisplayName, HandlerLevel = HandlerLevel.MicroGrid, ReportedAt = now,
                 IdempotencyKey = $"{user.Id}:w-{i}", Version = 1,

@@ -97,6 +97,23 @@ public static class CaseStateMachine
         }
     }
 
+    /// <summary>
+    /// Decides for someone who may hold several capacities on the case (e.g. supervisor and reporter): the first
+    /// capacity that allows the action wins; otherwise the reason the last one was refused.
+    /// </summary>
+    public static (Transition? Next, string? Refusal) DecideFor(CaseState s, CaseAction action, IReadOnlyList<CaseActor> actors)
+    {
+        if (actors.Count == 0) return (null, "you have no part in this case");
+        string? refusal = null;
+        foreach (var actor in actors)
+        {
+            var (next, why) = Decide(s, action, actor);
+            if (next is not null) return (next, null);
+            refusal = why;
+        }
+        return (null, refusal);
+    }
+
     /// <summary>Actions the actor could take now (for "exactly the actions the user may take" in the UI).</summary>
     public static IReadOnlyList<CaseAction> Available(CaseState s, CaseActor actor) =>
         Enum.GetValues<CaseAction>().Where(a => Decide(s, a, actor).Next is not null).ToList();

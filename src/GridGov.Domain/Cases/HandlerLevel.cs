@@ -31,4 +31,14 @@ public static class HandlerLevels
     /// <summary>The area at this level that holds the case's area (the case's own area when it is coarser).</summary>
     public static string LevelArea(this HandlerLevel level, string caseArea) =>
         AreaCode.Truncate(caseArea, level.AreaLength()) ?? caseArea;
+
+    /// <summary>The level's name on the wire (micro_grid, grid, community, street, district, department).</summary>
+    public static string Wire(this HandlerLevel level) => level switch
+    {
+        HandlerLevel.MicroGrid => "micro_grid",
+        _ => level.ToString().ToLowerInvariant(),
+    };
+
+    public static HandlerLevel? ParseLevel(string? wire) =>
+        Enum.GetValues<HandlerLevel>().Cast<HandlerLevel?>().FirstOrDefault(l => l!.Value.Wire() == wire);
 }

@@ -26,12 +26,16 @@ public sealed class GridIndex
     public string CityCode { get; }
     public double FallbackDistanceMeters { get; }
     public int Count { get; }
+
+    /// <summary>The bounding box of every indexed area (null when empty): what "inside the city" means for a sanity check.</summary>
+    public Envelope? Extent { get; }
     public DateTimeOffset BuiltAt { get; } = DateTimeOffset.UtcNow;
 
     public GridIndex(string cityCode, IEnumerable<IndexedArea> areas, double fallbackDistanceMeters = 2000)
     {
         CityCode = cityCode;
         FallbackDistanceMeters = fallbackDistanceMeters;
+        var extent = new Envelope();
         var byKind = new Dictionary<AreaKind, List<(string, PolygonRings)>>
         {
             [AreaKind.MicroGrid] = [], [AreaKind.GeneralGrid] = [], [AreaKind.DedicatedGrid] = [], [AreaKind.Community] = [],
@@ -40,6 +44,7 @@ public sealed class GridIndex
         {
             if (area.Boundary.IsEmpty || !byKind.TryGetValue(area.Kind, out var list)) continue;
             list.Add((area.Code, new PolygonRings(area.Boundary)));
+            extent.ExpandToInclude(area.Boundary.EnvelopeInternal);
             if (area.Kind == AreaKind.Community) _communityTree.Insert(area.Boundary.EnvelopeInternal, (area.Code, area.Boundary));
         }
         _micro = new BucketGrid<string>(byKind[AreaKind.MicroGrid]);
@@ -48,6 +53,19 @@ public sealed class GridIndex
         _community = new BucketGrid<string>(byKind[AreaKind.Community]);
         _communityTree.Build();
         Count = byKind.Values.Sum(l => l.Count);
+        Extent = extent.IsNull ? null : extent;
+    }
+
+    /// <summary>
+    /// How far (metres, great-circle) the point lies outside the city's bounding box: 0 inside it or when the index is
+    /// empty. A report hundreds of kilometres away is a mistake (swapped or wrong coordinates), not a case of ours.
+    /// </summary>
+    public double MetersOutside(double lon, double lat)
+    {
+        if (Extent is not { } e) return 0;
+        var nearLon = Math.Clamp(lon, e.MinX, e.MaxX);
+        var nearLat = Math.Clamp(lat, e.MinY, e.MaxY);
+        return nearLon == lon && nearLat == lat ? 0 : GeoMath.HaversineMeters(lon, lat, nearLon, nearLat);
     }
 
     public static GridIndex Empty(string cityCode) => new(cityCode, []);

@@ -12,6 +12,9 @@ public sealed class GridGovOptions
     /// <summary>A point outside every area goes to the nearest community within this distance; beyond it, the city queue.</summary>
     public double FallbackDistanceMeters { get; set; } = 2000;
 
+    /// <summary>A report farther than this outside the city's extent is refused (a mistyped or swapped coordinate).</summary>
+    public double MaxKilometersOutsideCity { get; set; } = 50;
+
     public int MaxBoundaryUploadMegabytes { get; set; } = 64;
 
     /// <summary>Sibling overlaps and overhangs below this many m² are treated as rounding noise.</summary>

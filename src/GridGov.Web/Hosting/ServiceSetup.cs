@@ -1,7 +1,5 @@
 using GridGov.Data;
 using GridGov.Domain.Geo;
-using GridGov.Web.Features.Boundaries;
-using GridGov.Web.Features.Health;
 using GridGov.Web.Hosting.Security;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -34,39 +32,19 @@ public static class ServiceSetup
         services.AddScoped<DemoCases>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new CalendarHolder(CalendarLoader.Load(DataPaths.Folder(options, "calendar"), sp.GetRequiredService<ILogger<Features.Cases.CaseClock>>())));
-        services.AddSingleton<Features.Cases.CaseClock>();
-        services.AddSingleton<Features.Photos.PhotoStore>();
-        services.AddScoped<Features.Cases.CaseAccess>();
-        services.AddScoped<Features.Cases.CaseIntake>();
-        services.AddSingleton(sp =>
-        {
-            using var model = DbSetup.Create(database.Provider, database.ConnectionString);
-            return new Features.Cases.IntakeWriter(Features.Cases.IntakeWriter.StoreFor(database),
-                model.Model.FindEntityType(typeof(Data.Entities.Case))!, sp.GetRequiredService<ILogger<Features.Cases.IntakeWriter>>());
-        });
-        services.AddSingleton<Features.Categories.CategoryCache>();
-        services.AddScoped<Features.Cases.CaseActions>();
-        services.AddSingleton(sp => new Features.Cases.DeadlineSweep(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IConfiguration>()));
-        services.AddHostedService<Features.Cases.DeadlineJob>();
-        services.AddScoped<Features.Indicators.StatsRollup>();
-        services.AddScoped<Features.Indicators.StatsHourlyRollup>();
-        services.AddHostedService<Features.Indicators.StatsRollupJob>();
-        Features.Open311.Open311Setup.AddOpen311(services);
-        Features.Residents.ResidentSetup.AddResidents(services);
         services.AddSingleton(new GridIndexHolder(GridIndex.Empty(options.City)));
-        services.AddScoped<BoundaryImporter>();
         services.AddSingleton<IndexRebuilder>();
         services.AddSingleton<AppInitializer.State>();
+        services.AddScoped<EventBus>();
+        // Every module registers its own services (Features/<Module>/<Module>Module.cs).
+        var context = new ModuleContext(builder.Configuration, options, database);
+        foreach (var module in Modules.Discover()) module.AddServices(services, context);
 
         services.AddProblemDetails();
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddSignalR();
-        services.AddSingleton<Features.Dashboard.CaseBroadcaster>();
         services.AddOpenApi();
-        services.AddHealthChecks()
-            .AddDbContextCheck<GridGovDb>("database")
-            .AddCheck<IndexHealthCheck>("routing-index");
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxBoundaryUploadMegabytes * 1024L * 1024);
         // Everything but the boundary import (which raises its own limit) is capped at 1 MB.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);

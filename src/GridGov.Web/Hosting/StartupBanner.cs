@@ -23,7 +23,7 @@ public static class StartupBanner
         var options = app.Services.GetRequiredService<GridGovOptions>();
         Console.WriteLine($"  Demo logins (password '{options.DemoPassword}'{(options.DemoAccountsMustChangePassword ? ", to be changed at first sign-in" : "")}):");
         foreach (var a in DemoAccounts.All)
-            Console.WriteLine($"    {a.UserName,-18} {Features.Auth.AccessNames.Chinese(a.Role)} · {a.Area}{(a.Department is null ? "" : " · " + a.Department)}");
+            Console.WriteLine($"    {a.UserName,-18} {Features.Access.AccessNames.Chinese(a.Role)} · {a.Area}{(a.Department is null ? "" : " · " + a.Department)}");
         Console.WriteLine($"  Staff:      {url}/login (console), {url}/dashboard (command centre), {url}/field (phone)");
         Console.WriteLine($"  Residents:  {url}/r (sign up with a mobile number; demo SMS codes are shown on screen), {url}/map (public map)");
         Console.WriteLine("  Sign in:    POST /api/auth/login {\"userName\":\"sjf.secretary\",\"password\":\"…\"}");

@@ -1,21 +1,8 @@
-using GridGov.Web.Features.Access;
-using GridGov.Web.Features.Audit;
-using GridGov.Web.Features.Auth;
-using GridGov.Web.Features.Boundaries;
-using GridGov.Web.Features.Cases;
-using GridGov.Web.Features.Categories;
-using GridGov.Web.Features.Photos;
-using GridGov.Web.Features.Grids;
-using GridGov.Web.Features.Health;
-using GridGov.Web.Features.Indicators;
-using GridGov.Web.Features.Locate;
-using GridGov.Web.Features.Regions;
-using GridGov.Web.Features.Staffing;
 using GridGov.Web.Hosting.Security;
 
 namespace GridGov.Web.Hosting;
 
-/// <summary>Builds the web application: services, middleware, every feature's endpoints.</summary>
+/// <summary>Builds the web application: services, middleware, then every module's endpoints.</summary>
 public static class WebApp
 {
     public static WebApplication Build(string[] args)
@@ -44,26 +31,9 @@ public static class WebApp
             o.RoutePrefix = "api-docs";
             o.DocumentTitle = "GridGov API";
         }));
-        app.MapHealth();
-        app.MapRegions();
-        app.MapGrids();
-        app.MapLocate();
-        app.MapStaffing();
-        app.MapBoundaries();
-        app.MapAuth();
-        app.MapAccess();
-        app.MapAudit();
-        app.MapUiSession();
-        Features.Calendar.CalendarEndpoints.MapCalendar(app);
-        app.MapHub<Features.Dashboard.CaseHub>(Features.Dashboard.CaseHub.Path);
         app.MapRazorComponents<Ui.App>();
-        app.MapCases();
-        app.MapPhotos();
-        app.MapCategories();
-        app.MapIndicators();
-        Features.Open311.Open311Endpoints.MapOpen311(app);
-        Features.Residents.ResidentEndpoints.MapResidents(app);
-        Features.Residents.PublicEndpoints.MapPublicCases(app);
+        // Every module maps its own endpoints (Features/<Module>/<Module>Module.cs).
+        foreach (var module in Modules.Discover()) module.MapEndpoints(app);
         return app;
     }
 }

@@ -132,7 +132,7 @@ public abstract class GroupCommitTests(AppFixture fixture)
         var now = DateTime.UtcNow;
         var c = new Case
         {
-            TrackingNo = CaseIntake.NewTrackingNo(now), CategoryCode = "0101", Description = "批量写入测试", Source = "patrol",
+            TrackingNo = CaseEngine.NewTrackingNo(now), CategoryCode = "0101", Description = "批量写入测试", Source = "patrol",
             Status = CaseStatus.Reported, Lon = 104.08, Lat = 30.65, AreaCode = "5101040170010101", DistrictCode = "510104",
             ReporterName = "test", HandlerLevel = HandlerLevel.MicroGrid, ReportedAt = now, IdempotencyKey = key, Version = 1,
         };

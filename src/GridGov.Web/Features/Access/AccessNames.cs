@@ -1,6 +1,6 @@
 using GridGov.Domain.Security;
 
-namespace GridGov.Web.Features.Auth;
+namespace GridGov.Web.Features.Access;
 
 /// <summary>Wire names of roles (snake_case) and their Chinese labels.</summary>
 public static class AccessNames

@@ -1,3 +1,4 @@
+using GridGov.Web.Features.Access;
 using GridGov.Data;
 using GridGov.Data.Entities;
 using GridGov.Web.Hosting;

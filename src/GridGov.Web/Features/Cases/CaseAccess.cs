@@ -12,9 +12,9 @@ namespace GridGov.Web.Features.Cases;
 /// Which cases the caller sees and in which capacity they act on one. Seeing: cases in their areas (CasesRead),
 /// cases assigned to them or their department, cases they reported. Acting: supervisor (CasesDispatch over the
 /// case's area), handler (the assignee, their department, or — for a case dispatched to a level — the holder of
-/// that level's area), reporter.
+/// that level's area), reporter. Built for an explicit <see cref="Actor"/>; over HTTP the DI container builds it for the caller.
 /// </summary>
-public sealed class CaseAccess(Caller caller)
+public sealed class CaseAccess(Actor caller)
 {
     public long? UserId => caller.UserId;
 

@@ -1,46 +1,34 @@
 using GridGov.Data.Entities;
 using GridGov.Domain.Calendar;
+using GridGov.Domain.Cases;
 
 namespace GridGov.Web.Features.Cases;
 
-/// <summary>Deadlines and clock colours for cases, on the working calendar (working hours) or plain calendar hours.</summary>
+/// <summary>Deadlines and clock colours for cases, on the current working calendar (working hours) or plain calendar hours.</summary>
 public sealed class CaseClock(GridGov.Web.Hosting.CalendarHolder holder, TimeProvider time)
 {
     private WorkingCalendar calendar => holder.Current;
 
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public DateTime Deadline(DateTime startUtc, double hours, bool workingHours) => workingHours
-        ? calendar.AddWorkingHours(new DateTimeOffset(startUtc, TimeSpan.Zero), hours).UtcDateTime
-        : startUtc.AddHours(hours);
+    /// <summary>The category's limits on today's calendar: what <see cref="CaseEffects"/> computes deadlines with.</summary>
+    public CaseLimits Limits(Category category) =>
+        new(calendar, category.ResponseHours ?? 24, category.ResolveHours ?? 72, category.WorkingHours);
 
-    public double HoursBetween(DateTime fromUtc, DateTime toUtc, bool workingHours) => workingHours
-        ? calendar.WorkingHoursBetween(new DateTimeOffset(fromUtc, TimeSpan.Zero), new DateTimeOffset(toUtc, TimeSpan.Zero))
-        : (toUtc - fromUtc).TotalHours;
+    public DateTime Deadline(DateTime startUtc, double hours, bool workingHours) =>
+        new CaseLimits(calendar, 0, 0, workingHours).Deadline(startUtc, hours);
 
     /// <summary>Sets the response and resolve deadlines and the yellow point (80% of the resolve limit) from registration.</summary>
-    public void Start(Case c, Category category, DateTime registeredAt)
-    {
-        c.ResponseDueAt = Deadline(registeredAt, category.ResponseHours ?? 24, category.WorkingHours);
-        c.ResolveDueAt = Deadline(registeredAt, category.ResolveHours ?? 72, category.WorkingHours);
-        c.YellowAt = Deadline(registeredAt, 0.8 * (category.ResolveHours ?? 72), category.WorkingHours);
-    }
-
-    /// <summary>Pushes the resolve deadline (and the yellow point) later by limit hours, e.g. an approved extension or a suspension.</summary>
-    public void Extend(Case c, double hours, bool workingHours)
-    {
-        if (c.ResolveDueAt is null || hours <= 0) return;
-        c.ResolveDueAt = Deadline(c.ResolveDueAt.Value, hours, workingHours);
-        if (c.YellowAt is not null) c.YellowAt = Deadline(c.YellowAt.Value, hours, workingHours);
-    }
+    public void Start(Case c, Category category, DateTime registeredAt) =>
+        (c.ResponseDueAt, c.ResolveDueAt, c.YellowAt) = Limits(category).Start(registeredAt);
 
     public static string Colour(Case c, DateTime now)
     {
-        if (c.Status is Domain.Cases.CaseStatus.Closed or Domain.Cases.CaseStatus.Rejected or Domain.Cases.CaseStatus.Merged)
+        if (c.Status is CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Merged)
             return c.ClosedAt is not null && c.ResolveDueAt is not null && c.ClosedAt > c.ResolveDueAt ? "late" : "done";
         if (c.ResolveDueAt is null) return "none";
         // A suspended case's clock is stopped where it stood.
-        var at = c.Status == Domain.Cases.CaseStatus.Suspended && c.SuspendedAt is not null ? c.SuspendedAt.Value : now;
+        var at = c.Status == CaseStatus.Suspended && c.SuspendedAt is not null ? c.SuspendedAt.Value : now;
         if (at > c.ResolveDueAt) return "red";
         return at >= c.YellowAt ? "yellow" : "green";
     }

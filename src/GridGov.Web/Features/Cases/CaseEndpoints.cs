@@ -15,17 +15,17 @@ public static class CaseEndpoints
     public static void MapCases(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
-        g.MapPost("/", (NewCase body, CaseIntake intake, CancellationToken ct) => intake.ReportAsync(body, ct))
+        g.MapPost("/", async (NewCase body, CaseEngine engine, Caller caller, CancellationToken ct) => (await engine.ReportAsync(caller.Actor, body, ct)).ToHttp())
             .RequirePermission(Permission.CasesReport).WithSummary("Report a case (any source); idempotencyKey makes retries safe");
-        g.MapPost("/{id:long}/actions/{action}", (long id, string action, CaseActionRequest body, CaseActions actions, CancellationToken ct) =>
-            actions.ApplyAsync(id, action, body, ct)).WithSummary(
+        g.MapPost("/{id:long}/actions/{action}", async (long id, string action, CaseActionRequest body, CaseEngine engine, Caller caller, CancellationToken ct) =>
+            (await engine.ActAsync(caller.Actor, id, action, body, ct)).ToHttp()).WithSummary(
             "Act on a case: register, reject, merge, dispatch, accept, feedback, verify_pass, verify_fail, evaluate, escalate, request_suspension, approve_suspension, deny_suspension, resume, request_extension, approve_extension, deny_extension, reopen");
         g.MapGet("/", List).WithSummary("Cases you may see, newest first: filter by area, status, category, assignee, department, colour, source, from, to; page with cursor");
         g.MapGet("/{id:long}", Detail).WithSummary("One case with its full history and the actions you may take now");
-        g.MapGet("/{id:long}/duplicates", async (long id, GridGovDb db, CaseAccess access, CaseIntake intake, CancellationToken ct) =>
+        g.MapGet("/{id:long}/duplicates", async (long id, GridGovDb db, CaseAccess access, CaseEngine engine, Caller caller, CancellationToken ct) =>
         {
             var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-            return c is null || !access.CanSee(c) ? Problems.NotFound($"No case {id} that you may see.") : Results.Ok(await intake.LikelyDuplicates(c, ct));
+            return c is null || !access.CanSee(c) ? Problems.NotFound($"No case {id} that you may see.") : Results.Ok(await engine.LikelyDuplicatesAsync(caller.Actor, c, ct));
         }).WithSummary("Open cases of the same category nearby (candidates for merging)");
         g.MapGet("/export.csv", (HttpContext http, GridGovDb db, CaseAccess access, Caller caller, CaseClock clock, CancellationToken ct) =>
             CaseExport.WriteAsync(http, db, access, caller, clock, csv: true, ct)).WithSummary("The filtered list as CSV (UTF-8 with BOM, opens in Excel)");
@@ -64,7 +64,7 @@ public static class CaseEndpoints
             c.Pending.ToString().ToLowerInvariant(), c.PendingExtensionHours, c.MergedIntoId, c.RatingComment,
             c.RegisteredAt, c.RespondedAt, c.ResponseDueAt,
             history.Select(h => reporterOnly && h.ActorUserId != c.ReporterUserId
-                ? new HistoryDto(h.Id, h.At, "工作人员", h.Action, h.FromStatus.Wire(), h.ToStatus.Wire(), Open311.RequestViews.PublicNote(c, h.Action, h.Note), [])
+                ? new HistoryDto(h.Id, h.At, "工作人员", h.Action, h.FromStatus.Wire(), h.ToStatus.Wire(), PublicSteps.Note(CaseNames.ParseAction(h.Action), h.Note, c.MergedIntoId), [])
                 : new HistoryDto(h.Id, h.At, h.ActorName, h.Action, h.FromStatus.Wire(), h.ToStatus.Wire(), h.Note,
                 h.PhotoIds is null ? [] : h.PhotoIds.Split(',').Select(Guid.Parse).ToList())).ToList(),
             actions));

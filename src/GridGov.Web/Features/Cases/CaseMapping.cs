@@ -7,14 +7,7 @@ public static class CaseMapping
 {
     public static readonly string[] Sources = ["patrol", "resident", "hotline", "sensor", "camera", "enterprise", "open311", "app"];
 
-    public static string Wire(this HandlerLevel level) => level switch
-    {
-        HandlerLevel.MicroGrid => "micro_grid",
-        _ => level.ToString().ToLowerInvariant(),
-    };
-
-    public static HandlerLevel? ParseLevel(string? wire) =>
-        Enum.GetValues<HandlerLevel>().Cast<HandlerLevel?>().FirstOrDefault(l => l!.Value.Wire() == wire);
+    public static HandlerLevel? ParseLevel(string? wire) => HandlerLevels.ParseLevel(wire);
 
     public static CaseSummary Summary(Case c, string categoryName, DateTime now) => new(
         c.Id, c.TrackingNo, c.CategoryCode, categoryName, c.Status.Wire(), c.Status.Chinese(), c.Source, c.AreaCode, c.AddressText,

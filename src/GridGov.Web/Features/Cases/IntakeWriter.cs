@@ -98,7 +98,7 @@ public sealed class IntakeWriter : IAsyncDisposable
             // Rows are matched to their new ids by tracking number: it must be unique inside the batch.
             var numbers = new HashSet<string>(StringComparer.Ordinal);
             foreach (var r in batch)
-                while (!numbers.Add(r.Case.TrackingNo)) r.Case.TrackingNo = CaseIntake.NewTrackingNo(r.Case.ReportedAt);
+                while (!numbers.Add(r.Case.TrackingNo)) r.Case.TrackingNo = CaseEngine.NewTrackingNo(r.Case.ReportedAt);
             IReadOnlyList<IntakeOutcome> outcomes;
             try
             {
@@ -125,7 +125,7 @@ public sealed class IntakeWriter : IAsyncDisposable
                 else
                 {
                     // Random tracking numbers collide a few times a day at city volume: draw another.
-                    report.Case.TrackingNo = CaseIntake.NewTrackingNo(report.Case.ReportedAt);
+                    report.Case.TrackingNo = CaseEngine.NewTrackingNo(report.Case.ReportedAt);
                     again.Add(report);
                 }
             }

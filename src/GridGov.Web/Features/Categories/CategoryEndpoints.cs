@@ -2,7 +2,7 @@ using GridGov.Domain.Cases;
 using GridGov.Data;
 using GridGov.Data.Entities;
 using GridGov.Domain.Security;
-using GridGov.Web.Features.Cases;
+
 using GridGov.Web.Hosting;
 using GridGov.Web.Hosting.Security;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +43,7 @@ public static class CategoryEndpoints
         if (response is not (> 0 and <= 720)) errors["responseHours"] = ["responseHours is more than 0 and at most 720."];
         if (resolve is not (> 0 and <= 2160)) errors["resolveHours"] = ["resolveHours is more than 0 and at most 2160."];
         if (response > resolve) errors["responseHours"] = ["The response limit cannot be longer than the resolve limit."];
-        HandlerLevel? handler = body.Handler is null ? c.Handler : CaseMapping.ParseLevel(body.Handler);
+        HandlerLevel? handler = body.Handler is null ? c.Handler : HandlerLevels.ParseLevel(body.Handler);
         if (handler is null) errors["handler"] = ["handler is micro_grid, grid, community, street, district or department."];
         var kind = body.DepartmentKind ?? c.DepartmentKind;
         if (handler == HandlerLevel.Department && (kind is null || !await db.Departments.AnyAsync(d => d.Kind == kind, ct)))

@@ -1,5 +1,7 @@
 using GridGov.Domain.Areas;
 using GridGov.Domain.Security;
+using GridGov.Web.Features.Cases;
+using GridGov.Web.Hosting;
 using GridGov.Web.Hosting.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -26,10 +28,12 @@ public sealed class CaseHub : Hub
     }
 }
 
-/// <summary>Sends a case event to every area that contains the case.</summary>
-public sealed class CaseBroadcaster(IHubContext<CaseHub> hub)
+/// <summary>Sends each committed case change to the live groups of every area that contains the case.</summary>
+public sealed class CaseBroadcaster(IHubContext<CaseHub> hub) : IEventHandler<CaseChanged>
 {
-    public Task CaseChanged(object summary, string areaCode, CancellationToken ct)
+    public Task HandleAsync(CaseChanged e, CancellationToken ct) => Send(e.Case, e.Case.AreaCode, ct);
+
+    private Task Send(object summary, string areaCode, CancellationToken ct)
     {
         var groups = new[] { AreaCode.CityLength, AreaCode.DistrictLength, AreaCode.StreetLength, AreaCode.CommunityLength, AreaCode.GridLength, AreaCode.MicroGridLength }
             .Select(l => AreaCode.Truncate(areaCode, l)).Where(a => a is not null).Select(a => CaseHub.Group(a!)).ToList();

@@ -2,6 +2,8 @@ using GridGov.Data;
 using GridGov.Data.Entities;
 using GridGov.Domain.Areas;
 using GridGov.Domain.Indicators;
+using GridGov.Web.Features.Cases;
+using GridGov.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Web.Features.Indicators;
@@ -14,6 +16,16 @@ namespace GridGov.Web.Features.Indicators;
 /// </summary>
 public sealed class StatsRollup(GridGovDb db, TimeProvider time)
 {
+    /// <summary>The case engine's in-transaction event: the rows of the case's days (before and after) are stale.</summary>
+    public sealed class OnCaseSaving : IEventHandler<CaseSaving>
+    {
+        public Task HandleAsync(CaseSaving e, CancellationToken ct)
+        {
+            MarkDirty(e.Db, e.Case, e.Before is null ? null : StatsDays.Of(e.Before).ToList());
+            return Task.CompletedTask;
+        }
+    }
+
     public static void MarkDirty(GridGovDb db, Case c, IEnumerable<string>? daysBefore = null)
     {
         var community = AreaCode.Truncate(c.AreaCode, AreaCode.CommunityLength);

@@ -188,7 +188,7 @@ public static partial class Open311Endpoints
     private static partial Regex Email();
 
     private static async Task<IResult> Post(string format, HttpContext http, GridGovDb db, ServiceCatalog catalog, GridIndexHolder index,
-        CaseIntake intake, CaseClock clock, CancellationToken ct)
+        CaseEngine engine, CaseClock clock, CancellationToken ct)
     {
         if (O311.ParseFormat(format) is not { } fmt) return O311.BadFormat(format);
         // "POST Service Request: Content-Type: application/x-www-form-urlencoded; charset=utf-8"
@@ -219,8 +219,8 @@ public static partial class Open311Endpoints
         var answers = AttributeAnswers.Validate(service.Code, catalog.For(service.Code).Attributes, AttributeAnswers.Collect(form, errors), errors);
 
         var description = F("description");
-        if (description is { Length: > CaseIntake.MaxDescription })
-            errors.Add($"description is at most {CaseIntake.MaxDescription} characters here (the spec allows up to 4,000; our case record holds {CaseIntake.MaxDescription}).");
+        if (description is { Length: > CaseEngine.MaxDescription })
+            errors.Add($"description is at most {CaseEngine.MaxDescription} characters here (the spec allows up to 4,000; our case record holds {CaseEngine.MaxDescription}).");
         else if (description is not null && Html().IsMatch(description))
             errors.Add("description may contain line breaks, but not HTML or code.");
         var media = F("media_url");
@@ -243,45 +243,41 @@ public static partial class Open311Endpoints
             return O311.Errors(400, fmt, $"The location is outside the area of this api_key ({key.AreaCode}): it may only file requests there.");
 
         var text = RequestText.Compose(description, key.KeyName, media, locatedBy, answers);
-        if (text.Length > CaseIntake.MaxDescription)
-            return O311.Errors(400, fmt, $"description and attribute answers together are {text.Length} characters; at most {CaseIntake.MaxDescription}.");
+        if (text.Length > CaseEngine.MaxDescription)
+            return O311.Errors(400, fmt, $"description and attribute answers together are {text.Length} characters; at most {CaseEngine.MaxDescription}.");
 
-        // File as the key's API client account, with exactly the key's area: the intake, its audit entries and the
-        // case's reporter all see that account (Caller reads the principal and grants of this request).
-        http.User = new ClaimsPrincipal(new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, key.UserId.ToString(CultureInfo.InvariantCulture)),
-            new Claim(ClaimTypes.Name, key.UserName),
-        ], authenticationType: "open311-api-key"));
-        http.Items[Caller.GrantsItem] = new List<Grant> { new(0, AppRole.ApiClient, key.AreaCode, null) };
-
-        var result = await intake.ReportAsync(new NewCase(service.Code, text, lon, lat, "wgs84", addressText, Source, reporterName, phone,
-            idempotency.Length > 0 ? $"o311-{key.KeyId}-{idempotency}" : null), ct);
+        // File as the key's API client account, with exactly the key's area: the engine, its audit entries and the
+        // case's reporter all see that account, whoever signed the request.
+        var actor = new Actor(key.UserId, key.UserName, [new Grant(0, AppRole.ApiClient, key.AreaCode, null)], "open311",
+            http.Connection.RemoteIpAddress?.ToString());
+        var result = await engine.ReportAsync(actor, new NewCase(service.Code, text, lon, lat, "wgs84", addressText, Source, reporterName, phone,
+            idempotency.Length > 0 ? idempotency : null), ct);
         switch (result)
         {
-            case IValueHttpResult { Value: IntakeResult filed }:
-                var expected = filed.Case.ResolveDueAt ?? clock.Deadline(filed.Case.ReportedAt, service.ResolveHours ?? 72, service.WorkingHours);
-                var notice = $"受理编号 {filed.Case.TrackingNo}（可用 GET /open311/v2/tokens/{filed.Case.TrackingNo}.xml 查询）。{RequestViews.ServiceNotice(service)}，预计 {W3cTime.Format(expected)} 前办结。";
+            case CaseOutcome.Created or CaseOutcome.Replayed:
+                var filed = result.Summary!;
+                var expected = filed.ResolveDueAt ?? clock.Deadline(filed.ReportedAt, service.ResolveHours ?? 72, service.WorkingHours);
+                var notice = $"受理编号 {filed.TrackingNo}（可用 GET /open311/v2/tokens/{filed.TrackingNo}.xml 查询）。{RequestViews.ServiceNotice(service)}，预计 {W3cTime.Format(expected)} 前办结。";
                 return Ok(fmt, new O311List("service_requests",
                 [
                     O311.Obj("request",
-                        O311.Leaf("service_request_id", filed.Case.Id.ToString(CultureInfo.InvariantCulture)),
+                        O311.Leaf("service_request_id", filed.Id.ToString(CultureInfo.InvariantCulture)),
                         O311.Leaf("service_notice", notice),
                         O311.Leaf("account_id", F("account_id"))),
                 ]));
-            case ValidationProblem invalid:
-                return O311.Errors(400, fmt, Translate(invalid.ProblemDetails.Errors));
-            case ProblemHttpResult { ProblemDetails: HttpValidationProblemDetails details }:
-                return O311.Errors(400, fmt, Translate(details.Errors));
-            case ProblemHttpResult problem:
-                return O311.Errors(problem.StatusCode is 404 ? 404 : 400, fmt, problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "The request could not be filed.");
+            case CaseOutcome.Invalid invalid:
+                return O311.Errors(400, fmt, Translate(invalid.Errors));
+            case CaseOutcome.KeyReused reused:
+                return O311.Errors(422, fmt, $"Idempotency-Key: '{reused.Key}' was already used for a different request ({reused.First.TrackingNo}); use a new key for a new request.");
+            case CaseOutcome.NotFound missing:
+                return O311.Errors(404, fmt, missing.Detail);
             default:
-                return O311.Errors(400, fmt, "The request could not be filed.");
+                return O311.Errors(400, fmt, CaseOutcomeText.Of(result) is { Length: > 0 } why ? why : "The request could not be filed.");
         }
     }
 
     /// <summary>The intake's field names in the words of the Open311 form.</summary>
-    private static IEnumerable<string> Translate(IDictionary<string, string[]> errors) => errors.SelectMany(e =>
+    private static IEnumerable<string> Translate(IReadOnlyDictionary<string, string[]> errors) => errors.SelectMany(e =>
     {
         var field = e.Key switch
         {

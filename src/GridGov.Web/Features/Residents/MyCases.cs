@@ -11,7 +11,7 @@ namespace GridGov.Web.Features.Residents;
 /// A resident's own cases: found by tracking number or listed newest first, always filtered by reporter, so no
 /// tracking number opens someone else's case here (the public page shows only what anyone may see).
 /// </summary>
-public sealed class MyCases(GridGovDb db, Caller caller, PublicCases publicCases, CaseActions actions)
+public sealed class MyCases(GridGovDb db, Caller caller, PublicCases publicCases, CaseEngine engine)
 {
     public const int PageSize = 20;
 
@@ -35,13 +35,13 @@ public sealed class MyCases(GridGovDb db, Caller caller, PublicCases publicCases
     }
 
     /// <summary>Rates a closed case the caller reported: the loop's evaluate step, with its checks (1–5, once, closed only).</summary>
-    public async Task<IResult> RateAsync(string trackingNo, RatingRequest body, CancellationToken ct)
+    public async Task<CaseOutcome> RateAsync(string trackingNo, RatingRequest body, CancellationToken ct)
     {
         var me = caller.UserId;
         var c = await db.Cases.AsNoTracking().Where(x => x.TrackingNo == trackingNo && x.ReporterUserId == me)
             .Select(x => new { x.Id, x.Version }).FirstOrDefaultAsync(ct);
-        if (c is null) return Hosting.Problems.NotFound($"您没有编号为 {trackingNo} 的诉求 (no case of yours with this number)");
-        return await actions.ApplyAsync(c.Id, CaseAction.Evaluate.Wire(), new CaseActionRequest(c.Version, null, null, null, null, null, null, null,
+        if (c is null) return new CaseOutcome.NotFound($"您没有编号为 {trackingNo} 的诉求 (no case of yours with this number)");
+        return await engine.ActAsync(caller.Actor with { Channel = "resident" }, c.Id, CaseAction.Evaluate, new CaseActionRequest(c.Version, null, null, null, null, null, null, null,
             body.Rating, body.Comment, null), ct);
     }
 

@@ -90,7 +90,7 @@ public sealed class ResidentAccounts(
         if (!created.Succeeded)
             return created.Errors.Any(e => e.Code is "DuplicateUserName")
                 ? AccountOutcome.Fail("phone", "该手机号已注册，请直接登录 (already registered: sign in)", 409)
-                : new AccountOutcome(null, new() { ["password"] = created.Errors.Select(Chinese).ToArray() });
+                : new AccountOutcome(null, new() { ["password"] = created.Errors.Select(Auth.PasswordRules.Message).ToArray() });
         db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = AppRole.Resident, AreaCode = options.City, GrantedAt = user.CreatedAt });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -126,7 +126,7 @@ public sealed class ResidentAccounts(
         if (check != CodeCheck.Ok) return AccountOutcome.Fail("code", VerificationRules.Message(check));
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password!);
-        if (!reset.Succeeded) return new AccountOutcome(null, new() { ["password"] = reset.Errors.Select(Chinese).ToArray() });
+        if (!reset.Succeeded) return new AccountOutcome(null, new() { ["password"] = reset.Errors.Select(Auth.PasswordRules.Message).ToArray() });
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         return new AccountOutcome(user, []);
@@ -140,22 +140,8 @@ public sealed class ResidentAccounts(
         foreach (var v in users.PasswordValidators)
         {
             var r = await v.ValidateAsync(users, user, password);
-            problems.AddRange(r.Errors.Select(Chinese));
+            problems.AddRange(r.Errors.Select(Auth.PasswordRules.Message));
         }
         return problems.Distinct().ToArray();
     }
-
-    /// <summary>Identity's password rules in the residents' words.</summary>
-    public static string PasswordRule(IdentityError e) => Chinese(e);
-
-    private static string Chinese(IdentityError e) => e.Code switch
-    {
-        "PasswordTooShort" => "密码至少 10 位 (at least 10 characters)",
-        "PasswordRequiresDigit" => "密码需包含数字 (include a digit)",
-        "PasswordRequiresLower" => "密码需包含小写字母 (include a lower-case letter)",
-        "PasswordRequiresUpper" => "密码需包含大写字母 (include an upper-case letter)",
-        "PasswordRequiresNonAlphanumeric" => "密码需包含符号 (include a symbol)",
-        "PasswordRequiresUniqueChars" => "密码中不同的字符太少 (use more different characters)",
-        _ => e.Description,
-    };
 }

@@ -1,3 +1,4 @@
+using GridGov.Web.Features.Cases;
 using GridGov.Data.Entities;
 using GridGov.Domain.Security;
 using GridGov.Web.Hosting;
@@ -44,8 +45,8 @@ public static class ResidentEndpoints
         g.MapGet("/cases/{trackingNo}", async (string trackingNo, MyCases mine, CancellationToken ct) =>
                 await mine.FindAsync(trackingNo, ct) is { } c ? Results.Ok(c) : Problems.NotFound($"No case {trackingNo} of yours."))
             .RequireAuthorization().WithSummary("One of the caller's own cases with its public timeline");
-        g.MapPost("/cases/{trackingNo}/rating", (string trackingNo, RatingRequest body, MyCases mine, CancellationToken ct) =>
-                mine.RateAsync(trackingNo, body, ct))
+        g.MapPost("/cases/{trackingNo}/rating", async (string trackingNo, RatingRequest body, MyCases mine, CancellationToken ct) =>
+                (await mine.RateAsync(trackingNo, body, ct)).ToHttp())
             .RequireAuthorization().WithSummary("Rate a closed case you reported (1–5 and a comment), once");
     }
 

@@ -22,12 +22,12 @@ public sealed record ReportFiled(long Id, string TrackingNo, DateTime? ExpectedA
 public sealed record ReportOutcome(ReportFiled? Filed, Dictionary<string, string[]> Errors);
 
 /// <summary>
-/// The resident channel's report, on top of the one intake every channel uses (<see cref="CaseIntake"/>): the public
+/// The resident channel's report, on top of the one case engine every channel uses (<see cref="CaseEngine"/>): the public
 /// service list and its questions (the Open311 service definitions), the address as an alternative to a pin, and
 /// the resident's own number attached (encrypted) so the handler can call back, with an audited unmask.
 /// </summary>
 public sealed class ResidentReports(
-    GridGovDb db, Categories.CategoryCache categories, CaseIntake intake, ServiceCatalog catalog, GridGovOptions options, Caller caller, PersonalData pii, CaseClock clock)
+    GridGovDb db, Categories.CategoryCache categories, CaseEngine engine, ServiceCatalog catalog, GridGovOptions options, Caller caller, PersonalData pii, CaseClock clock)
 {
     public const string ClientName = "居民网页端";
 
@@ -54,7 +54,7 @@ public sealed class ResidentReports(
         }
 
         var description = r.Description?.Trim();
-        if (description is { Length: > CaseIntake.MaxDescription }) errors["description"] = [$"描述最多 {CaseIntake.MaxDescription} 字 (at most {CaseIntake.MaxDescription} characters)"];
+        if (description is { Length: > CaseEngine.MaxDescription }) errors["description"] = [$"描述最多 {CaseEngine.MaxDescription} 字 (at most {CaseEngine.MaxDescription} characters)"];
         if (string.IsNullOrEmpty(description) && answers.Count == 0) errors["description"] = ["请描述问题 (describe the problem)"];
         var address = r.AddressText?.Trim();
         if (address is { Length: > 200 }) errors["addressText"] = ["地址最多 200 字 (at most 200 characters)"];
@@ -83,26 +83,28 @@ public sealed class ResidentReports(
         var text = answers.Count == 0 && locatedBy is null
             ? description!
             : RequestText.Compose(description, ClientName, null, locatedBy, answers, RequestText.ResidentMarker);
-        if (text.Length > CaseIntake.MaxDescription)
-            return new ReportOutcome(null, new() { ["description"] = [$"描述和附加信息合计最多 {CaseIntake.MaxDescription} 字 (too long together)"] });
+        if (text.Length > CaseEngine.MaxDescription)
+            return new ReportOutcome(null, new() { ["description"] = [$"描述和附加信息合计最多 {CaseEngine.MaxDescription} 字 (too long together)"] });
 
         var me = await db.Users.AsNoTracking().Where(u => u.Id == caller.UserId).Select(u => new { u.DisplayName, u.PhoneCipher }).FirstAsync(ct);
-        var result = await intake.ReportAsync(new NewCase(service!.Code, text, lon, lat, crs, address, "resident", me.DisplayName,
-            pii.Reveal(me.PhoneCipher), string.IsNullOrWhiteSpace(r.IdempotencyKey) ? null : "r-" + r.IdempotencyKey.Trim(), false, r.PhotoIds), ct);
+        var actor = caller.Actor with { Channel = "resident" };
+        var result = await engine.ReportAsync(actor, new NewCase(service!.Code, text, lon, lat, crs, address, "resident", me.DisplayName,
+            pii.Reveal(me.PhoneCipher), string.IsNullOrWhiteSpace(r.IdempotencyKey) ? null : r.IdempotencyKey.Trim(), false, r.PhotoIds), ct);
         switch (result)
         {
-            case IValueHttpResult { Value: IntakeResult filed }:
-                var expected = filed.Case.ResolveDueAt ?? clock.Deadline(filed.Case.ReportedAt, service.ResolveHours ?? 72, service.WorkingHours);
-                return new ReportOutcome(new ReportFiled(filed.Case.Id, filed.Case.TrackingNo, expected, RequestViews.ServiceNotice(service), filed.Replayed), []);
-            case ValidationProblem invalid:
-                return new ReportOutcome(null, invalid.ProblemDetails.Errors.GroupBy(e => e.Key switch
+            case CaseOutcome.Created or CaseOutcome.Replayed:
+                var filed = result.Summary!;
+                var expected = filed.ResolveDueAt ?? clock.Deadline(filed.ReportedAt, service.ResolveHours ?? 72, service.WorkingHours);
+                return new ReportOutcome(new ReportFiled(filed.Id, filed.TrackingNo, expected, RequestViews.ServiceNotice(service), result is CaseOutcome.Replayed), []);
+            case CaseOutcome.Invalid invalid:
+                return new ReportOutcome(null, invalid.Errors.GroupBy(e => e.Key switch
                 {
                     "categoryCode" => "serviceCode",
                     "lon" or "lat" or "crs" => "location",
                     _ => e.Key,
                 }).ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray()));
-            case ProblemHttpResult { ProblemDetails: HttpValidationProblemDetails details }:
-                return new ReportOutcome(null, new Dictionary<string, string[]>(details.Errors));
+            case CaseOutcome.KeyReused:
+                return new ReportOutcome(null, new() { ["idempotencyKey"] = ["这次提交与之前的一次提交使用了同一编号但内容不同，请刷新页面后重新提交 (the form was already used for another report; reload and submit again)"] });
             default:
                 return new ReportOutcome(null, new() { [""] = ["提交失败，请稍后重试 (could not be filed; try again)"] });
         }

@@ -14,7 +14,7 @@ namespace GridGov.Web.Hosting.Security;
 /// what, before → after of the changed fields) committed in the same transaction as the change itself.
 /// Encrypted and secret columns never appear; masked columns stand in for them.
 /// </summary>
-public sealed class AuditInterceptor(IHttpContextAccessor accessor, SessionCache sessions, Features.Categories.CategoryCache categories) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IHttpContextAccessor accessor, ActingAs actingAs, SessionCache sessions, Features.Categories.CategoryCache categories) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
@@ -79,8 +79,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor, SessionCache
             ForgetCachedRows();
             return result;
         }
+        // The actor a module acts as (a job, a device, an API key's account) comes first; else the HTTP caller.
         var http = accessor.HttpContext;
-        var caller = http?.RequestServices.GetService<Caller>();
+        var actor = actingAs.Current ?? (http is null ? null : http.RequestServices.GetService<Caller>()?.Actor);
         var now = DateTime.UtcNow;
         foreach (var (entry, action, changes) in _pending)
         {
@@ -88,15 +89,15 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor, SessionCache
             db.AuditLog.Add(new AuditEntry
             {
                 At = now,
-                UserId = caller?.UserId,
-                UserName = caller?.IsAuthenticated == true ? caller.Name : http is null ? "system" : "anonymous",
+                UserId = actor?.UserId,
+                UserName = actor?.IsAuthenticated == true || actingAs.Current is not null ? actor!.Name : http is null ? "system" : "anonymous",
                 Action = action,
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => p.CurrentValue)),
                 AreaCode = area,
                 DistrictCode = area is null ? null : AreaCode.DistrictOf(area),
                 Summary = Truncate(JsonSerializer.Serialize(changes, Json), 4000),
-                Ip = caller?.Ip,
+                Ip = actor?.Ip,
             });
         }
         _pending.Clear();

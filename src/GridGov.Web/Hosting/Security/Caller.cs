@@ -1,20 +1,19 @@
 using System.Security.Claims;
-using GridGov.Domain.Areas;
-using GridGov.Domain.Security;
 
 namespace GridGov.Web.Hosting.Security;
 
-public sealed record Grant(long Id, AppRole Role, string Area, string? Department);
+public sealed record Grant(long Id, Domain.Security.AppRole Role, string Area, string? Department);
 
 /// <summary>
-/// Who is calling and where they may act: the one place where area scoping is decided. Grants are loaded once per
-/// request by <see cref="SessionGuard"/>; every handler asks this object rather than reading claims itself.
+/// The HTTP caller as an <see cref="Security.Actor"/>: the principal and the grants <see cref="SessionGuard"/> loaded
+/// for this request. Endpoints and pages ask this object (or pass <see cref="Actor"/> on to a module) rather than
+/// reading claims themselves; code that may run without a request takes an <see cref="Security.Actor"/> instead.
 /// </summary>
 public sealed class Caller(IHttpContextAccessor accessor)
 {
     public const string GrantsItem = "gridgov.grants";
 
-    private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("no request");
+    private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("no request: pass an Actor instead");
 
     public bool IsAuthenticated => Http.User.Identity?.IsAuthenticated == true;
 
@@ -24,31 +23,23 @@ public sealed class Caller(IHttpContextAccessor accessor)
 
     public IReadOnlyList<Grant> Grants => Http.Items[GrantsItem] as IReadOnlyList<Grant> ?? [];
 
-    public bool Has(Permission permission) => Grants.Any(g => RolePolicy.Allows(g.Role, permission));
+    public string? Ip => Http.Connection.RemoteIpAddress?.ToString();
+
+    /// <summary>This request's caller as an actor (channel "api" for bearer tokens, "web" for the cookie session).</summary>
+    public Actor Actor => new(UserId, Name, Grants,
+        Http.User.Identity?.AuthenticationType is { } scheme && scheme.Contains("Bearer", StringComparison.OrdinalIgnoreCase) ? "api" : "web", Ip);
+
+    public bool Has(Domain.Security.Permission permission) => Actor.Has(permission);
 
     /// <summary>The areas where the caller holds <paramref name="permission"/>, without areas nested in others.</summary>
-    public IReadOnlyList<string> Areas(Permission permission)
-    {
-        var areas = Grants.Where(g => RolePolicy.Allows(g.Role, permission)).Select(g => g.Area)
-            .Distinct().OrderBy(a => a.Length).ThenBy(a => a, StringComparer.Ordinal).ToList();
-        var roots = new List<string>();
-        foreach (var a in areas)
-            if (!roots.Any(r => AreaCode.IsWithin(a, r))) roots.Add(a);
-        roots.Sort(StringComparer.Ordinal);
-        return roots;
-    }
+    public IReadOnlyList<string> Areas(Domain.Security.Permission permission) => Actor.Areas(permission);
 
     /// <summary>True when <paramref name="code"/> lies inside an area where the caller holds the permission.</summary>
-    public bool Covers(Permission permission, string code) => Areas(permission).Any(r => AreaCode.IsWithin(code, r));
+    public bool Covers(Domain.Security.Permission permission, string code) => Actor.Covers(permission, code);
 
     /// <summary>True when the code is inside the caller's areas or on the path down to them (for navigation).</summary>
-    public bool CanNavigate(Permission permission, string code) =>
-        Areas(permission).Any(r => AreaCode.IsWithin(code, r) || AreaCode.IsWithin(r, code));
+    public bool CanNavigate(Domain.Security.Permission permission, string code) => Actor.CanNavigate(permission, code);
 
     /// <summary>The parts of <paramref name="area"/> the caller may see: the area itself, or their areas inside it.</summary>
-    public IReadOnlyList<string> Within(Permission permission, string area) =>
-        Areas(permission).SelectMany(r =>
-            AreaCode.IsWithin(area, r) ? [area] : AreaCode.IsWithin(r, area) ? new[] { r } : []).Distinct().ToList();
-
-    public string? Ip => Http.Connection.RemoteIpAddress?.ToString();
+    public IReadOnlyList<string> Within(Domain.Security.Permission permission, string area) => Actor.Within(permission, area);
 }

@@ -17,6 +17,7 @@ public static class SecuritySetup
     {
         services.AddHttpContextAccessor();
         services.AddScoped<Caller>();
+        services.AddScoped<ActingAs>();
         services.AddSingleton<SessionCache>();
         services.AddScoped<AuditWriter>();
         services.AddScoped<AuditInterceptor>();

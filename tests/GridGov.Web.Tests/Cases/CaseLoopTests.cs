@@ -113,10 +113,18 @@ public abstract class CaseLoopTests(AppFixture fixture)
         var (lon, lat) = await PointIn(app);
         var key = Guid.NewGuid().ToString();
         var first = await Report(micro, lon, lat, key: key);
-        var (status, again) = await micro.PostJson("/api/cases", new { categoryCode = "0101", description = "重复提交", lon, lat, idempotencyKey = key });
+        var (status, again) = await micro.PostJson("/api/cases", new
+        {
+            categoryCode = "0101", description = "路边有暴露垃圾，影响通行", lon, lat, source = "patrol", addressText = "水井坊街道口", idempotencyKey = key,
+        });
         Assert.Equal(200, status);
         Assert.True(again.GetProperty("replayed").GetBoolean());
         Assert.Equal(first.GetProperty("id").GetInt64(), again.GetProperty("case").GetProperty("id").GetInt64());
+        // The same key for a different report is refused, naming the key (IETF Idempotency-Key draft), and files nothing.
+        var (reused, problem) = await micro.PostJson("/api/cases", new { categoryCode = "0101", description = "另一件事", lon, lat, idempotencyKey = key });
+        Assert.Equal(422, reused);
+        Assert.Contains(key, problem.GetProperty("detail").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("idempotencyKey", out _));
         // Many retries at once still make one case.
         var key2 = Guid.NewGuid().ToString();
         var burst = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => micro.PostJson("/api/cases",

@@ -395,7 +395,8 @@ public static partial class Open311Endpoints
         var p = await Start(http, format, Query(r, "jurisdiction_id"), Query(r, "api_key"), false, "get_requests");
         if (p.Refusal is not null) return p.Refusal;
         var publicCodes = await PublicCodes(db, ct);
-        var q = db.Cases.AsNoTracking().Where(c => publicCodes.Contains(c.CategoryCode));
+        // Flagged points (routing could not place them) stay out of public lists until a person has placed them.
+        var q = db.Cases.AsNoTracking().Where(c => publicCodes.Contains(c.CategoryCode) && !c.LocationFlagged);
         var errors = new List<string>();
         var idItems = Items(r, "service_request_id");
         if (idItems.Count > 0)

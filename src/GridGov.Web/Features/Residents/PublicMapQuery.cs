@@ -76,6 +76,8 @@ public sealed class PublicMapQuery(GridGovDb db, PublicCases publicCases, Catego
             "closed" => q.Where(c => c.Status == CaseStatus.Closed && c.ClosedAt >= since),
             _ => q.Where(c => !closed.Contains(c.Status) || (c.Status == CaseStatus.Closed && c.ClosedAt >= since)),
         };
+        // A point routing could not place (flagged) is shown to no one in public until a person has placed it.
+        q = q.Where(c => !c.LocationFlagged);
         var rows = await q.OrderByDescending(c => c.Id).Take(f.Limit + 1).ToListAsync(ct);
         var views = await publicCases.BuildAsync(rows, withSteps: false, ct);
         var inside = views.Where(v => v.Lon >= f.MinLon && v.Lon <= f.MaxLon && v.Lat >= f.MinLat && v.Lat <= f.MaxLat).ToList();

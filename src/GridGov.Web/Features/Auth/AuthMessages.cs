@@ -1,3 +1,5 @@
+using GridGov.Web.Features.Access;
+
 namespace GridGov.Web.Features.Auth;
 
 public sealed record LoginRequest(string? UserName, string? Password, string? TwoFactorCode, bool UseCookies = false);
@@ -5,5 +7,4 @@ public sealed record RefreshRequest(string? RefreshToken);
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 public sealed record TwoFactorEnableRequest(string? Code);
 public sealed record TwoFactorSetup(string SharedKey, string AuthenticatorUri);
-public sealed record GrantDto(long Id, string Role, string Area, string? AreaName, string? Department);
 public sealed record MeDto(long Id, string UserName, string DisplayName, bool MustChangePassword, bool TwoFactorEnabled, IReadOnlyList<GrantDto> Grants);

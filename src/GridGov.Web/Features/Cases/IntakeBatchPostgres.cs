@@ -2,7 +2,6 @@ using GridGov.Data.Entities;
 using GridGov.Domain.Areas;
 using GridGov.Domain.Geo;
 using GridGov.Domain.Cases;
-using GridGov.Web.Features.Indicators;
 using GridGov.Web.Hosting.Security;
 using Npgsql;
 
@@ -165,7 +164,7 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
         Add(cmd, "audit_summary", batch, r => AuditInterceptor.CreatedSummary(r.CaseType, r.Case));
         Add(cmd, "ip", batch, r => r.Ip);
         Add(cmd, "dirty_area", batch, r => AreaCode.Truncate(r.Case.AreaCode, AreaCode.CommunityLength));
-        Add(cmd, "dirty_day", batch, r => StatsDays.Day(r.Case.ReportedAt));
+        Add(cmd, "dirty_day", batch, r => Domain.Indicators.ChinaDay.Key(r.Case.ReportedAt));
 
         var ids = new Dictionary<string, long>(n, StringComparer.Ordinal);
         await using (var reader = await cmd.ExecuteReaderAsync(ct))

@@ -2,7 +2,6 @@ using System.Data.Common;
 using GridGov.Data;
 using GridGov.Domain.Areas;
 using GridGov.Domain.Cases;
-using GridGov.Web.Features.Indicators;
 using GridGov.Web.Hosting.Security;
 using Microsoft.Data.Sqlite;
 
@@ -69,9 +68,9 @@ public sealed class IntakeBatchSqlite(string connectionString) : IIntakeBatchSto
             Set(insertAudit, now, r.ActorUserId, r.AuditUserName, id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.AreaCode, district,
                 AuditInterceptor.CreatedSummary(r.CaseType, c), r.Ip);
             await insertAudit.ExecuteNonQueryAsync(ct);
-            if (AreaCode.Truncate(c.AreaCode, AreaCode.CommunityLength) is { } community && dirty.Add((community, StatsDays.Day(c.ReportedAt))))
+            if (AreaCode.Truncate(c.AreaCode, AreaCode.CommunityLength) is { } community && dirty.Add((community, Domain.Indicators.ChinaDay.Key(c.ReportedAt))))
             {
-                Set(insertDirty, community, StatsDays.Day(c.ReportedAt));
+                Set(insertDirty, community, Domain.Indicators.ChinaDay.Key(c.ReportedAt));
                 await insertDirty.ExecuteNonQueryAsync(ct);
                 // No hourly marker: the report is the case's one instant, and the hourly pass finds it by time.
             }

@@ -7,7 +7,7 @@ public static class StatsDays
 {
     public static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    public static string Day(DateTime utc) => utc.Add(China).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Day(DateTime utc) => Domain.Indicators.ChinaDay.Key(utc);
 
     /// <summary>Start of the China day as UTC.</summary>
     public static DateTime StartUtc(string day) =>

@@ -1,0 +1,43 @@
+using GridGov.Domain.Areas;
+using GridGov.Web.Hosting;
+
+namespace GridGov.Architecture.Tests;
+
+/// <summary>The app keeps its shape: a pure domain, modules that use each other only through their surfaces, no cycles.</summary>
+public sealed class ArchitectureTests
+{
+    private static readonly System.Reflection.Assembly Web = typeof(IModule).Assembly;
+    private static readonly IReadOnlyList<ModuleInfo> AppModules = ArchitectureRules.ModulesOf(Web);
+
+    private static void None(IReadOnlyList<string> problems) => Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+    [Fact]
+    public void The_domain_library_does_no_io() =>
+        None(ArchitectureRules.IoIn(typeof(AreaCode).Assembly, "GridGov.Domain"));
+
+    [Fact]
+    public void Every_feature_folder_is_a_discovered_module()
+    {
+        var folders = Web.GetTypes().Select(t => t.Namespace).OfType<string>()
+            .Where(n => n.StartsWith("GridGov.Web.Features.", StringComparison.Ordinal)).Select(n => n.Split('.')[3]).Distinct().Order().ToList();
+        Assert.Equal(folders, AppModules.Select(m => m.Name).Order().ToList());
+    }
+
+    [Fact]
+    public void No_module_reaches_into_another_modules_internals() =>
+        None(ArchitectureRules.InternalsReached(Web, AppModules));
+
+    [Fact]
+    public void Modules_depend_on_each_other_without_cycles() =>
+        None(ArchitectureRules.Cycles(Web, AppModules));
+
+    [Fact]
+    public void The_case_engine_is_called_with_an_actor_not_the_http_caller()
+    {
+        // The engine and its internals run in jobs and device handlers: nothing in them may read the HTTP request.
+        var engine = NetArchTest.Rules.Types.InAssembly(Web).That().HaveNameMatching("^(CaseEngine|CaseIntake|CaseActions|CaseAccess)$")
+            .Should().NotHaveDependencyOnAny("GridGov.Web.Hosting.Security.Caller", "Microsoft.AspNetCore.Http.HttpContext", "Microsoft.AspNetCore.Http.IHttpContextAccessor")
+            .GetResult();
+        Assert.True(engine.IsSuccessful, string.Join(", ", engine.FailingTypes?.Select(t => t.FullName) ?? []));
+    }
+}

@@ -12,7 +12,7 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
     : IdentityDbContext<AppUser, IdentityRole<long>, long>(options), IDataProtectionKeyContext
 {
     public DbSet<Area> Areas => Set<Area>();
-    public DbSet<Person> People => Set<Person>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<GridAssignment> GridAssignments => Set<GridAssignment>();
     public DbSet<BoundaryImport> BoundaryImports => Set<BoundaryImport>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();

@@ -14,8 +14,8 @@ internal sealed class GridAssignmentConfiguration : IEntityTypeConfiguration<Gri
         e.Property(x => x.Note).HasMaxLength(200);
         e.Property(x => x.EndNote).HasMaxLength(200);
         e.HasIndex(x => new { x.GridCode, x.EndedAt });
-        e.HasIndex(x => x.PersonId);
-        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.StaffMemberId);
+        e.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Area>().WithMany().HasForeignKey(x => x.GridCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

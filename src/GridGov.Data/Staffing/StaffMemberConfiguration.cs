@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GridGov.Data.Staffing;
 
-internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>
 {
-    public void Configure(EntityTypeBuilder<Person> e)
+    public void Configure(EntityTypeBuilder<StaffMember> e)
     {
-        e.ToTable("people");
+        e.ToTable("staff_members");
         e.Property(x => x.Name).HasMaxLength(50);
         e.Property(x => x.DistrictCode).HasMaxLength(6);
         e.Property(x => x.AreaCode).HasMaxLength(16);

@@ -30,6 +30,6 @@ public static class SeedBench
         var report = await CitySeeder.SeedAsync(provider, cs, divisions, scale);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var index = await IndexLoader.LoadAsync(provider, cs, "5101", 2000);
-        Console.WriteLine($"seed {scale.Name} on {provider}: {report.Areas:N0} areas, {report.People:N0} people, {report.Assignments:N0} assignments in {report.Elapsed.TotalSeconds:0.0} s (areas {report.AreasElapsed.TotalSeconds:0.0} s, staff {(report.Elapsed - report.AreasElapsed).TotalSeconds:0.0} s); index load from the database {index.Count:N0} polygons in {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"seed {scale.Name} on {provider}: {report.Areas:N0} areas, {report.StaffMembers:N0} staff members, {report.Assignments:N0} assignments in {report.Elapsed.TotalSeconds:0.0} s (areas {report.AreasElapsed.TotalSeconds:0.0} s, staff {(report.Elapsed - report.AreasElapsed).TotalSeconds:0.0} s); index load from the database {index.Count:N0} polygons in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 }

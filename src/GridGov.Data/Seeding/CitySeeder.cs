@@ -8,7 +8,7 @@ using Npgsql;
 namespace GridGov.Data.Seeding;
 
 /// <param name="AreasElapsed">Drawing the synthetic boundaries and writing every area.</param>
-public sealed record SeedReport(int Areas, int People, int Assignments, TimeSpan Elapsed, TimeSpan AreasElapsed);
+public sealed record SeedReport(int Areas, int StaffMembers, int Assignments, TimeSpan Elapsed, TimeSpan AreasElapsed);
 
 /// <summary>Loads the real division codes and draws the synthetic demo grids and staff into an empty database.</summary>
 public static class CitySeeder
@@ -46,7 +46,7 @@ public static class CitySeeder
             await tx.CommitAsync(ct);
         }
         var areasElapsed = clock.Elapsed;
-        var (people, assignments) = await DemoStaff.SeedAsync(db, now, ct);
-        return new SeedReport(areas, people, assignments, clock.Elapsed, areasElapsed);
+        var (staffMembers, assignments) = await DemoStaff.SeedAsync(db, now, ct);
+        return new SeedReport(areas, staffMembers, assignments, clock.Elapsed, areasElapsed);
     }
 }

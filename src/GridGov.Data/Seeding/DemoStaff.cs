@@ -12,17 +12,17 @@ public static class DemoStaff
 
     public static string NameFor(int i) => Surnames[i % Surnames.Length] + Given[(i / Surnames.Length + i) % Given.Length];
 
-    public static async Task<(int People, int Assignments)> SeedAsync(GridGovDb db, DateTime now, CancellationToken ct)
+    public static async Task<(int StaffMembers, int Assignments)> SeedAsync(GridGovDb db, DateTime now, CancellationToken ct)
     {
         var grids = await db.Areas.AsNoTracking()
             .Where(a => a.Kind == AreaKind.GeneralGrid || a.Kind == AreaKind.MicroGrid)
             .OrderBy(a => a.Code).Select(a => new { a.Code, a.Kind }).ToListAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var people = 0;
+        var members = 0;
         var assignments = 0;
         foreach (var chunk in grids.Chunk(2000))
         {
-            var batch = new List<(Person Person, string Grid, GridRole Role)>();
+            var batch = new List<(StaffMember Member, string Grid, GridRole Role)>();
             foreach (var g in chunk)
             {
                 var roles = g.Kind == AreaKind.GeneralGrid
@@ -30,24 +30,24 @@ public static class DemoStaff
                     : new[] { GridRole.MicroGridWorker };
                 foreach (var role in roles)
                 {
-                    var p = new Person
+                    var m = new StaffMember
                     {
-                        Name = NameFor(people++),
+                        Name = NameFor(members++),
                         DistrictCode = g.Code[..AreaCode.DistrictLength],
                         AreaCode = g.Code,
-                        PhoneMasked = $"1{3 + people % 7}{people % 10}****{people % 10000:D4}",
+                        PhoneMasked = $"1{3 + members % 7}{members % 10}****{members % 10000:D4}",
                         CreatedAt = now,
                     };
-                    batch.Add((p, g.Code, role));
+                    batch.Add((m, g.Code, role));
                 }
             }
-            db.People.AddRange(batch.Select(b => b.Person));
+            db.StaffMembers.AddRange(batch.Select(b => b.Member));
             await db.SaveChangesAsync(ct);
             db.GridAssignments.AddRange(batch.Select(b => new GridAssignment
             {
                 GridCode = b.Grid,
                 DistrictCode = b.Grid[..AreaCode.DistrictLength],
-                PersonId = b.Person.Id,
+                StaffMemberId = b.Member.Id,
                 Role = b.Role,
                 StartedAt = now,
                 Note = "演示数据(合成)",
@@ -56,6 +56,6 @@ public static class DemoStaff
             assignments += batch.Count;
             db.ChangeTracker.Clear();
         }
-        return (people, assignments);
+        return (members, assignments);
     }
 }

@@ -106,7 +106,7 @@ public static class CommandLine
                 task.Value = communities;
             });
             AnsiConsole.MarkupLineInterpolated(
-                $"Seeded {report!.Areas:N0} areas, {report.People:N0} people, {report.Assignments:N0} assignments in {report.Elapsed.TotalSeconds:0.0} s on {db.Provider}.");
+                $"Seeded {report!.Areas:N0} areas, {report.StaffMembers:N0} staff members, {report.Assignments:N0} assignments in {report.Elapsed.TotalSeconds:0.0} s on {db.Provider}.");
             return 0;
         });
         return c;

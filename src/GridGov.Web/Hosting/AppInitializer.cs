@@ -32,8 +32,8 @@ public sealed class AppInitializer(
                 log.LogInformation("Empty database: seeding city {City} at {Scale} scale (synthetic boundaries)", options.City, scale.Name);
                 var divisions = CitySeeder.ReadDivisions(DataPaths.DivisionsFolder(options), options.City);
                 state.Seeded = await CitySeeder.SeedAsync(database.Provider, database.ConnectionString, divisions, scale, ct: ct);
-                log.LogInformation("Seeded {Areas} areas, {People} people in {Seconds:0.0} s",
-                    state.Seeded.Areas, state.Seeded.People, state.Seeded.Elapsed.TotalSeconds);
+                log.LogInformation("Seeded {Areas} areas, {StaffMembers} staff members in {Seconds:0.0} s",
+                    state.Seeded.Areas, state.Seeded.StaffMembers, state.Seeded.Elapsed.TotalSeconds);
             }
             await CategorySeeder.SeedAsync(db, DataPaths.Folder(options, "categories"), ct);
             await Features.Calendar.CalendarEndpoints.ReloadAsync(db, scope.ServiceProvider.GetRequiredService<CalendarHolder>(), options, log, ct);

@@ -2,21 +2,21 @@ using GridGov.Web.Tests.Infrastructure;
 
 namespace GridGov.Web.Tests.Api;
 
-/// <summary>Assigning people to grids: roles, history kept, bad input refused with field errors.</summary>
+/// <summary>Assigning staff members to grids: roles, history kept, bad input refused with field errors.</summary>
 public abstract class StaffingApiTests(AppFixture fixture)
 {
     private const string Grid = "51010401700102";
 
     [SkippableFact]
-    public async Task A_person_is_assigned_listed_as_member_then_ended_and_kept_in_history()
+    public async Task A_staff_member_is_assigned_listed_as_member_then_ended_and_kept_in_history()
     {
         var client = await (await fixture.GetAsync()).ClientFor("sjf.secretary");
-        var (created, person) = await client.PostJson("/api/people", new { name = "张晓燕", areaCode = "510104017001", phone = "13812345678" });
+        var (created, member) = await client.PostJson("/api/staff", new { name = "张晓燕", areaCode = "510104017001", phone = "13812345678" });
         Assert.Equal(201, created);
-        Assert.Equal("138****5678", person.GetProperty("phone").GetString());
-        var id = person.GetProperty("id").GetInt64();
+        Assert.Equal("138****5678", member.GetProperty("phone").GetString());
+        var id = member.GetProperty("id").GetInt64();
 
-        var (assigned, assignment) = await client.PostJson($"/api/grids/{Grid}/assignments", new { personId = id, role = "grid_head", note = "社区推荐" });
+        var (assigned, assignment) = await client.PostJson($"/api/grids/{Grid}/assignments", new { staffMemberId = id, role = "grid_head", note = "社区推荐" });
         Assert.Equal(201, assigned);
         Assert.Equal("网格长", assignment.GetProperty("roleLabel").GetString());
         var assignmentId = assignment.GetProperty("id").GetInt64();
@@ -24,7 +24,7 @@ public abstract class StaffingApiTests(AppFixture fixture)
         var (_, members) = await client.GetJson($"/api/grids/{Grid}/members");
         Assert.Contains(members.EnumerateArray(), m => m.GetProperty("id").GetInt64() == assignmentId);
 
-        var (dup, _) = await client.PostJson($"/api/grids/{Grid}/assignments", new { personId = id, role = "grid_head" });
+        var (dup, _) = await client.PostJson($"/api/grids/{Grid}/assignments", new { staffMemberId = id, role = "grid_head" });
         Assert.Equal(409, dup);
 
         var (ended, _) = await client.PostJson($"/api/assignments/{assignmentId}/end", new { note = "调岗" });
@@ -57,10 +57,10 @@ public abstract class StaffingApiTests(AppFixture fixture)
     [InlineData("王五", "510104017001", "12345", null, "phone")]
     [InlineData("王五", "510104017001", null, "510104199001011235", "idNumber")] // wrong check digit
     [InlineData("王五", "510104017001", null, "51010419901301123X", "idNumber")] // month 13
-    public async Task Registering_a_person_with_bad_input_names_the_field(string name, string area, string? phone, string? idNumber, string field)
+    public async Task Registering_a_staff_member_with_bad_input_names_the_field(string name, string area, string? phone, string? idNumber, string field)
     {
         var client = await (await fixture.GetAsync()).ClientFor("sjf.secretary");
-        var (status, body) = await client.PostJson("/api/people", new { name, areaCode = area, phone, idNumber });
+        var (status, body) = await client.PostJson("/api/staff", new { name, areaCode = area, phone, idNumber });
         Assert.Equal(400, status);
         Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
     }
@@ -68,11 +68,11 @@ public abstract class StaffingApiTests(AppFixture fixture)
     [SkippableTheory]
     [InlineData(Grid, "captain", "role")]
     [InlineData(Grid, "micro_grid_worker", "role")] // a general grid, not a micro-grid
-    [InlineData(Grid, "volunteer", "personId")]
+    [InlineData(Grid, "volunteer", "staffMemberId")]
     public async Task Assigning_with_bad_input_names_the_field(string grid, string role, string field)
     {
         var client = await (await fixture.GetAsync()).ClientFor("sjf.secretary");
-        var (status, body) = await client.PostJson($"/api/grids/{grid}/assignments", new { personId = 987654321, role });
+        var (status, body) = await client.PostJson($"/api/grids/{grid}/assignments", new { staffMemberId = 987654321, role });
         Assert.Equal(400, status);
         Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
     }
@@ -81,7 +81,7 @@ public abstract class StaffingApiTests(AppFixture fixture)
     public async Task Assigning_to_an_unknown_grid_is_404_and_ending_an_unknown_assignment_is_404()
     {
         var client = await (await fixture.GetAsync()).ClientFor("sjf.secretary");
-        var (status, _) = await client.PostJson("/api/grids/51010401700199/assignments", new { personId = 1, role = "volunteer" });
+        var (status, _) = await client.PostJson("/api/grids/51010401700199/assignments", new { staffMemberId = 1, role = "volunteer" });
         Assert.Equal(404, status);
         var (ended, _) = await client.PostJson("/api/assignments/99999999/end", new { });
         Assert.Equal(404, ended);

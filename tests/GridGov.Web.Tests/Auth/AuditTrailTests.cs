@@ -13,8 +13,8 @@ public abstract class AuditTrailTests(AppFixture fixture)
     {
         var app = await fixture.GetAsync();
         var client = await app.ClientFor("sjf.secretary");
-        var (_, person) = await client.PostJson("/api/people", new { name = "审计测试", areaCode = "510104017001" });
-        var (_, assignment) = await client.PostJson("/api/grids/51010401700101/assignments", new { personId = person.GetProperty("id").GetInt64(), role = "volunteer" });
+        var (_, member) = await client.PostJson("/api/staff", new { name = "审计测试", areaCode = "510104017001" });
+        var (_, assignment) = await client.PostJson("/api/grids/51010401700101/assignments", new { staffMemberId = member.GetProperty("id").GetInt64(), role = "volunteer" });
         var id = assignment.GetProperty("id").GetInt64();
         await client.PostJson($"/api/assignments/{id}/end", new { note = "活动结束" });
 
@@ -36,7 +36,7 @@ public abstract class AuditTrailTests(AppFixture fixture)
     {
         var app = await fixture.GetAsync();
         var client = await app.ClientFor("sjf.secretary");
-        await client.PostJson("/api/people", new { name = "留痕", areaCode = "510104017001" });
+        await client.PostJson("/api/staff", new { name = "留痕", areaCode = "510104017001" });
         await using var conn = AreaBulkWriter.Open(app.Provider, app.ConnectionString);
         foreach (var sql in new[] { "UPDATE audit_log SET user_name = 'someone else'", "DELETE FROM audit_log" })
         {

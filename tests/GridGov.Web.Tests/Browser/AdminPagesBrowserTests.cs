@@ -11,8 +11,8 @@ public sealed class AdminPagesBrowserTests
     {
         await using var s = await BrowserSession.StartAsync(demoCases: 0);
         var secretary = await s.App.ClientFor("sjf.secretary");
-        var (_, person) = await secretary.PostJson("/api/people", new { name = "李志愿", areaCode = "510104017001", phone = "13912340000" });
-        var personId = person.GetProperty("id").GetInt64();
+        var (_, member) = await secretary.PostJson("/api/staff", new { name = "李志愿", areaCode = "510104017001", phone = "13912340000" });
+        var staffMemberId = member.GetProperty("id").GetInt64();
 
         var page = await s.NewPageAsync();
         await s.SignInAsync(page, "sjf.secretary");
@@ -21,7 +21,7 @@ public sealed class AdminPagesBrowserTests
         var before = await page.Locator("#members tbody tr").CountAsync();
         await page.ClickAsync("button:has-text('分配 Assign')"); // nobody chosen
         Assert.Contains("registered in your area", await page.Locator(".alert.error").InnerTextAsync());
-        await page.SelectOptionAsync("#person", personId.ToString());
+        await page.SelectOptionAsync("#staff-member", staffMemberId.ToString());
         await page.SelectOptionAsync("#role", "volunteer");
         await page.ClickAsync("button:has-text('分配 Assign')");
         await Assertions.Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(before + 1);

@@ -27,27 +27,27 @@ public abstract class IdGuessingTests(AppFixture fixture)
     }
 
     [SkippableFact]
-    public async Task Walking_person_ids_from_a_sibling_community_never_reveals_a_foreign_person()
+    public async Task Walking_staff_ids_from_a_sibling_community_never_reveals_a_foreign_staff_member()
     {
         var app = await fixture.GetAsync();
         await using var db = app.Db();
-        var areas = await db.People.AsNoTracking().Where(p => p.Id <= 60).ToDictionaryAsync(p => p.Id, p => p.AreaCode);
-        Assert.Contains(areas.Values, a => a.StartsWith("510104017001", StringComparison.Ordinal)); // the walk crosses 水井坊's people
+        var areas = await db.StaffMembers.AsNoTracking().Where(m => m.Id <= 60).ToDictionaryAsync(m => m.Id, m => m.AreaCode);
+        Assert.Contains(areas.Values, a => a.StartsWith("510104017001", StringComparison.Ordinal)); // the walk crosses 水井坊's staff
 
         var client = await app.ClientFor("cdl.secretary");
-        var (missingStatus, missingText) = await client.GetText($"/api/people/{Missing}");
+        var (missingStatus, missingText) = await client.GetText($"/api/staff/{Missing}");
         Assert.Equal(404, missingStatus);
         var expected = Shape(missingText, Missing);
         Assert.Contains("title=Not found", expected);
         for (long id = 1; id <= 60; id++)
         {
-            var (status, text) = await client.GetText($"/api/people/{id}");
+            var (status, text) = await client.GetText($"/api/staff/{id}");
             if (areas.TryGetValue(id, out var area) && AreaCode.IsWithin(area, Own))
             {
-                Assert.Equal(200, status); // cdl.secretary's own people
+                Assert.Equal(200, status); // cdl.secretary's own staff
                 continue;
             }
-            Assert.True(status == 404, $"person {id} in {area ?? "nowhere"}: {status} {text}");
+            Assert.True(status == 404, $"staff member {id} in {area ?? "nowhere"}: {status} {text}");
             Assert.Equal(expected, Shape(text, id));
         }
     }
@@ -76,27 +76,27 @@ public abstract class IdGuessingTests(AppFixture fixture)
     }
 
     [SkippableFact]
-    public async Task Assigning_a_person_of_the_sibling_community_answers_like_a_missing_person()
+    public async Task Assigning_a_staff_member_of_the_sibling_community_answers_like_a_missing_one()
     {
         var app = await fixture.GetAsync();
-        var sibling = await app.CreatePerson("sjf.secretary", "林芳", "510104017001", null, null);
+        var sibling = await app.CreateStaffMember("sjf.secretary", "林芳", "510104017001", null, null);
         var client = await app.ClientFor("cdl.secretary");
-        var (missingStatus, missing) = await client.Send("POST", "/api/grids/51010401700201/assignments", $$"""{"personId":{{Missing}},"role":"volunteer"}""");
-        var (status, text) = await client.Send("POST", "/api/grids/51010401700201/assignments", $$"""{"personId":{{sibling}},"role":"volunteer"}""");
+        var (missingStatus, missing) = await client.Send("POST", "/api/grids/51010401700201/assignments", $$"""{"staffMemberId":{{Missing}},"role":"volunteer"}""");
+        var (status, text) = await client.Send("POST", "/api/grids/51010401700201/assignments", $$"""{"staffMemberId":{{sibling}},"role":"volunteer"}""");
         Assert.Equal(400, missingStatus);
         Assert.Equal(400, status);
-        Assert.Contains("personId", text);
+        Assert.Contains("staffMemberId", text);
         Assert.Equal(Shape(missing, Missing), Shape(text, sibling));
     }
 
     [SkippableFact]
-    public async Task Contact_of_a_foreign_person_answers_like_a_missing_id()
+    public async Task Contact_of_a_foreign_staff_member_answers_like_a_missing_id()
     {
         var app = await fixture.GetAsync();
-        var id = await app.CreatePerson("sjf.secretary", "郭杰", "510104017001", "13712345678", null);
+        var id = await app.CreateStaffMember("sjf.secretary", "郭杰", "510104017001", "13712345678", null);
         var client = await app.ClientFor("cdl.secretary");
-        var (missingStatus, missingText) = await client.GetText($"/api/people/{Missing}/contact?reason=核实");
-        var (status, text) = await client.GetText($"/api/people/{id}/contact?reason=核实");
+        var (missingStatus, missingText) = await client.GetText($"/api/staff/{Missing}/contact?reason=核实");
+        var (status, text) = await client.GetText($"/api/staff/{id}/contact?reason=核实");
         Assert.Equal(404, missingStatus);
         Assert.Equal(404, status);
         Assert.Equal(Shape(missingText, Missing), Shape(text, id));

@@ -12,7 +12,7 @@ public abstract class PersonalDataAccessTests(AppFixture fixture)
     private async Task<(GridGovApp App, long Id)> Registered(string name)
     {
         var app = await fixture.GetAsync();
-        return (app, await app.CreatePerson("sjf.secretary", name, Community, Phone, IdNumber));
+        return (app, await app.CreateStaffMember("sjf.secretary", name, Community, Phone, IdNumber));
     }
 
     [SkippableFact]
@@ -26,7 +26,7 @@ public abstract class PersonalDataAccessTests(AppFixture fixture)
     public async Task Community_staff_see_the_numbers_masked()
     {
         var (app, id) = await Registered("李秀英");
-        var (status, person) = await (await app.ClientFor("sjf.staff")).GetJson($"/api/people/{id}");
+        var (status, person) = await (await app.ClientFor("sjf.staff")).GetJson($"/api/staff/{id}");
         Assert.Equal(200, status);
         Assert.Equal("138****5678", person.GetProperty("phone").GetString());
         Assert.Equal("5101**********1230", person.GetProperty("idNumber").GetString());
@@ -37,7 +37,7 @@ public abstract class PersonalDataAccessTests(AppFixture fixture)
     public async Task Contact_with_a_reason_shows_the_full_numbers_to_staff_of_the_area()
     {
         var (app, id) = await Registered("王建华");
-        var (status, contact) = await (await app.ClientFor("sjf.staff")).GetJson($"/api/people/{id}/contact?reason=上门走访");
+        var (status, contact) = await (await app.ClientFor("sjf.staff")).GetJson($"/api/staff/{id}/contact?reason=上门走访");
         Assert.Equal(200, status);
         Assert.Equal(Phone, contact.GetProperty("phone").GetString());
         Assert.Equal(IdNumber, contact.GetProperty("idNumber").GetString());
@@ -54,7 +54,7 @@ public abstract class PersonalDataAccessTests(AppFixture fixture)
     public async Task Contact_is_refused_without_reason_outside_the_area_or_without_the_permission(string user, string query, int expected)
     {
         var (app, id) = await Registered("赵明");
-        var (status, text) = await (await app.ClientFor(user)).GetText($"/api/people/{id}/contact{query}");
+        var (status, text) = await (await app.ClientFor(user)).GetText($"/api/staff/{id}/contact{query}");
         Assert.Equal(expected, status);
         Assert.DoesNotContain(Phone, text);
         Assert.DoesNotContain(IdNumber, text);
@@ -65,14 +65,14 @@ public abstract class PersonalDataAccessTests(AppFixture fixture)
     {
         var (app, id) = await Registered("陈静");
         var reason = $"上门走访-{Guid.NewGuid():N}";
-        Assert.Equal(200, (await (await app.ClientFor("sjf.staff")).GetText($"/api/people/{id}/contact?reason={Uri.EscapeDataString(reason)}")).Status);
+        Assert.Equal(200, (await (await app.ClientFor("sjf.staff")).GetText($"/api/staff/{id}/contact?reason={Uri.EscapeDataString(reason)}")).Status);
 
         var admin = await app.ClientFor("jgy.admin");
         var (status, log) = await admin.GetJson("/api/audit?action=unmask&limit=500");
         Assert.Equal(200, status);
         var entry = Assert.Single(log.GetProperty("items").EnumerateArray(), e => e.GetProperty("reason").GetString() == reason);
         Assert.Equal("unmask", entry.GetProperty("action").GetString());
-        Assert.Equal("Person", entry.GetProperty("entityType").GetString());
+        Assert.Equal("StaffMember", entry.GetProperty("entityType").GetString());
         Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.GetProperty("entityId").GetString());
         Assert.Equal(Community, entry.GetProperty("areaCode").GetString());
         Assert.Equal("sjf.staff", entry.GetProperty("userName").GetString());
@@ -82,7 +82,7 @@ public abstract class PersonalDataAccessTests(AppFixture fixture)
         Assert.DoesNotContain(sibling.GetProperty("items").EnumerateArray(), e =>
             e.GetProperty("areaCode").GetString()!.StartsWith(Community, StringComparison.Ordinal)
             || e.GetProperty("reason").GetString() == reason
-            || (e.GetProperty("entityType").GetString() == "Person" && e.GetProperty("entityId").GetString() == id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            || (e.GetProperty("entityType").GetString() == "StaffMember" && e.GetProperty("entityId").GetString() == id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal(403, (await (await app.ClientFor("sjf.secretary")).GetText("/api/audit")).Status);
     }

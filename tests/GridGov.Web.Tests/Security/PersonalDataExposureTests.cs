@@ -14,10 +14,10 @@ public abstract class PersonalDataExposureTests(AppFixture fixture)
     public async Task Lists_exports_and_the_audit_log_only_ever_show_masked_numbers()
     {
         var app = await fixture.GetAsync();
-        var id = await app.CreatePerson("sjf.secretary", "孙丽", "510104017001", Phone, IdNumber);
+        var id = await app.CreateStaffMember("sjf.secretary", "孙丽", "510104017001", Phone, IdNumber);
         var secretary = await app.ClientFor("sjf.secretary");
-        await secretary.PostOk($"/api/grids/{Grid}/assignments", new { personId = id, role = "volunteer", note = "楼栋长" });
-        var (unmasked, contact) = await (await app.ClientFor("sjf.staff")).GetText($"/api/people/{id}/contact?reason=电话回访");
+        await secretary.PostOk($"/api/grids/{Grid}/assignments", new { staffMemberId = id, role = "volunteer", note = "楼栋长" });
+        var (unmasked, contact) = await (await app.ClientFor("sjf.staff")).GetText($"/api/staff/{id}/contact?reason=电话回访");
         Assert.Equal(200, unmasked);
         Assert.Contains(Phone, contact); // the one place the numbers may appear
 
@@ -27,7 +27,7 @@ public abstract class PersonalDataExposureTests(AppFixture fixture)
             (secretary, $"/api/grids/{Grid}/members", "139****5678"),
             (secretary, $"/api/grids/{Grid}/assignments", "139****5678"),
             (await app.ClientFor("sjf.head"), $"/api/grids/{Grid}/members", "139****5678"),
-            (secretary, $"/api/people/{id}", IdCard.Masked(IdNumber)),
+            (secretary, $"/api/staff/{id}", IdCard.Masked(IdNumber)),
             (city, "/api/audit?limit=500", "139****5678"),                  // the create, with before → after
             (city, "/api/audit?action=unmask&limit=500", "电话回访"),
             (await app.ClientFor("jgy.admin"), "/api/audit?limit=500", "139****5678"),
@@ -51,11 +51,11 @@ public abstract class PersonalDataExposureTests(AppFixture fixture)
     public async Task The_numbers_are_stored_encrypted_and_the_audit_table_holds_only_masks()
     {
         var app = await fixture.GetAsync();
-        var id = await app.CreatePerson("sjf.secretary", "周燕", "510104017001", Phone, IdNumber);
-        await (await app.ClientFor("sjf.staff")).GetText($"/api/people/{id}/contact?reason=核实身份");
+        var id = await app.CreateStaffMember("sjf.secretary", "周燕", "510104017001", Phone, IdNumber);
+        await (await app.ClientFor("sjf.staff")).GetText($"/api/staff/{id}/contact?reason=核实身份");
 
         await using var db = app.Db();
-        var row = await db.People.AsNoTracking().SingleAsync(p => p.Id == id);
+        var row = await db.StaffMembers.AsNoTracking().SingleAsync(p => p.Id == id);
         Assert.Equal("139****5678", row.PhoneMasked);
         Assert.NotNull(row.PhoneCipher);
         Assert.DoesNotContain(Phone, row.PhoneCipher);

@@ -31,16 +31,16 @@ public abstract class PersonalDataLoggingTests(AppFixture fixture)
         }
 
         var secretary = await As("sjf.secretary");
-        var (created, person) = await secretary.PostJson("/api/people", new { name = "吴婷", areaCode = "510104017001", phone = Phone, idNumber = IdNumber });
+        var (created, person) = await secretary.PostJson("/api/staff", new { name = "吴婷", areaCode = "510104017001", phone = Phone, idNumber = IdNumber });
         Assert.Equal(201, created);
         var id = person.GetProperty("id").GetInt64();
-        var (invalid, _) = await secretary.PostJson("/api/people", new { name = "吴婷", areaCode = "510104017002", phone = Phone, idNumber = IdNumber });
+        var (invalid, _) = await secretary.PostJson("/api/staff", new { name = "吴婷", areaCode = "510104017002", phone = Phone, idNumber = IdNumber });
         Assert.Equal(400, invalid); // a refused request carries the numbers too
-        await secretary.PostOk("/api/grids/51010401700101/assignments", new { personId = id, role = "volunteer" });
-        var (unmasked, contact) = await (await As("sjf.staff")).GetText($"/api/people/{id}/contact?reason=上门走访");
+        await secretary.PostOk("/api/grids/51010401700101/assignments", new { staffMemberId = id, role = "volunteer" });
+        var (unmasked, contact) = await (await As("sjf.staff")).GetText($"/api/staff/{id}/contact?reason=上门走访");
         Assert.Equal(200, unmasked);
         Assert.Contains(Phone, contact);
-        Assert.Equal(404, (await (await As("cdl.secretary")).GetText($"/api/people/{id}/contact?reason=上门走访")).Status);
+        Assert.Equal(404, (await (await As("cdl.secretary")).GetText($"/api/staff/{id}/contact?reason=上门走访")).Status);
 
         var lines = capture.Lines;
         // The capture really ran at the lowest levels and saw the requests and the SQL.

@@ -31,10 +31,10 @@ internal static class SecurityApi
         return me.GetProperty("id").GetInt64();
     }
 
-    /// <summary>Registers a person as <paramref name="user"/> and returns the new id.</summary>
-    public static async Task<long> CreatePerson(this GridGovApp app, string user, string name, string area, string? phone, string? idNumber)
+    /// <summary>Registers a staff member as <paramref name="user"/> and returns the new id.</summary>
+    public static async Task<long> CreateStaffMember(this GridGovApp app, string user, string name, string area, string? phone, string? idNumber)
     {
-        var (status, body) = await (await app.ClientFor(user)).PostJson("/api/people", new { name, areaCode = area, phone, idNumber });
+        var (status, body) = await (await app.ClientFor(user)).PostJson("/api/staff", new { name, areaCode = area, phone, idNumber });
         Assert.True(status == 201, $"creating {name}: {status} {body}");
         return body.GetProperty("id").GetInt64();
     }

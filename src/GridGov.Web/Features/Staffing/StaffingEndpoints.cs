@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Web.Features.Staffing;
 
 /// <summary>
-/// People and their roles in grids, inside the caller's area. Assignments are ended, never deleted. Personal
+/// Staff members and their roles in grids, inside the caller's area. Assignments are ended, never deleted. Personal
 /// numbers are stored encrypted and shown masked; the full numbers come only from /contact, with a reason, audited.
 /// </summary>
 public static class StaffingEndpoints
@@ -17,19 +17,23 @@ public static class StaffingEndpoints
     public static void MapStaffing(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api").WithTags("Staffing");
-        g.MapPost("/people", CreatePerson).RequirePermission(Permission.StaffWrite).WithSummary("Register a person in an area of yours");
-        g.MapGet("/people/{id:long}", GetPerson).RequirePermission(Permission.StaffRead).WithSummary("A person (numbers masked)");
-        g.MapGet("/people/{id:long}/contact", Contact).RequirePermission(Permission.PeopleUnmask)
-            .WithSummary("A person's full phone and ID numbers; requires a reason and is audited");
+        g.MapPost("/staff", CreateStaffMember).RequirePermission(Permission.StaffWrite)
+            .WithSummary("Register a staff member in an area of yours");
+        g.MapGet("/staff/{id:long}", GetStaffMember).RequirePermission(Permission.StaffRead)
+            .WithSummary("A staff member (numbers masked)");
+        g.MapGet("/staff/{id:long}/contact", Contact).RequirePermission(Permission.PeopleUnmask)
+            .WithSummary("A staff member's full phone and ID numbers; requires a reason and is audited");
         g.MapGet("/grids/{code}/members", (string code, GridGovDb db, Caller caller, CancellationToken ct) => Assignments(code, false, db, caller, ct))
             .RequirePermission(Permission.StaffRead).WithSummary("Who is responsible for this grid now");
         g.MapGet("/grids/{code}/assignments", (string code, GridGovDb db, Caller caller, CancellationToken ct) => Assignments(code, true, db, caller, ct))
             .RequirePermission(Permission.StaffRead).WithSummary("Every assignment of this grid, current and ended (history)");
-        g.MapPost("/grids/{code}/assignments", Assign).RequirePermission(Permission.StaffWrite).WithSummary("Assign a person to a grid in a role");
+        g.MapPost("/grids/{code}/assignments", Assign).RequirePermission(Permission.StaffWrite)
+            .WithSummary("Assign a staff member to a grid in a role");
         g.MapPost("/assignments/{id:long}/end", End).RequirePermission(Permission.StaffWrite).WithSummary("End an assignment (kept in the history)");
     }
 
-    private static async Task<IResult> CreatePerson(NewPerson body, GridGovDb db, Caller caller, PersonalData pii, CancellationToken ct)
+    private static async Task<IResult> CreateStaffMember(
+        NewStaffMember body, GridGovDb db, Caller caller, PersonalData pii, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var name = body.Name?.Trim();
@@ -45,47 +49,49 @@ public static class StaffingEndpoints
             errors["idNumber"] = [$"Not a valid ID card number: {idProblem}."];
         if (errors.Count > 0) return Problems.Invalid(errors);
 
-        var person = new Person
+        var member = new StaffMember
         {
             Name = name!,
             AreaCode = body.AreaCode!,
             DistrictCode = body.AreaCode![..AreaCode.DistrictLength],
             CreatedAt = DateTime.UtcNow,
         };
-        if (!string.IsNullOrEmpty(phone)) (person.PhoneMasked, person.PhoneCipher) = pii.ProtectPhone(phone);
-        if (!string.IsNullOrEmpty(id)) (person.IdNumberMasked, person.IdNumberCipher) = pii.ProtectIdCard(id);
-        db.People.Add(person);
+        if (!string.IsNullOrEmpty(phone)) (member.PhoneMasked, member.PhoneCipher) = pii.ProtectPhone(phone);
+        if (!string.IsNullOrEmpty(id)) (member.IdNumberMasked, member.IdNumberCipher) = pii.ProtectIdCard(id);
+        db.StaffMembers.Add(member);
         await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/people/{person.Id}", ToDto(person));
+        return Results.Created($"/api/staff/{member.Id}", ToDto(member));
     }
 
-    private static async Task<IResult> GetPerson(long id, GridGovDb db, Caller caller, CancellationToken ct)
+    private static async Task<IResult> GetStaffMember(long id, GridGovDb db, Caller caller, CancellationToken ct)
     {
-        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        return person is null || !caller.Covers(Permission.StaffRead, person.AreaCode)
-            ? Problems.NotFound($"No person {id} in your area.")
-            : Results.Ok(ToDto(person));
+        var member = await db.StaffMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+        return member is null || !caller.Covers(Permission.StaffRead, member.AreaCode)
+            ? Problems.NotFound($"No staff member {id} in your area.")
+            : Results.Ok(ToDto(member));
     }
 
     private static async Task<IResult> Contact(long id, string? reason, GridGovDb db, Caller caller, PersonalData pii, AuditWriter audit, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 200)
             return Problems.Invalid("reason", "Say why you need the full numbers (at most 200 characters); it is recorded.");
-        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (person is null || !caller.Covers(Permission.PeopleUnmask, person.AreaCode)) return Problems.NotFound($"No person {id} in your area.");
-        await audit.RecordAsync("unmask", nameof(Person), id.ToString(System.Globalization.CultureInfo.InvariantCulture), person.AreaCode,
-            $"phone {person.PhoneMasked ?? "-"}, id {person.IdNumberMasked ?? "-"}", reason.Trim(), ct);
-        return Results.Ok(new PersonContact(person.Id, person.Name, pii.Reveal(person.PhoneCipher), pii.Reveal(person.IdNumberCipher)));
+        var member = await db.StaffMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (member is null || !caller.Covers(Permission.PeopleUnmask, member.AreaCode))
+            return Problems.NotFound($"No staff member {id} in your area.");
+        await audit.RecordAsync("unmask", nameof(StaffMember), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            member.AreaCode, $"phone {member.PhoneMasked ?? "-"}, id {member.IdNumberMasked ?? "-"}", reason.Trim(), ct);
+        return Results.Ok(new StaffMemberContact(
+            member.Id, member.Name, pii.Reveal(member.PhoneCipher), pii.Reveal(member.IdNumberCipher)));
     }
 
     private static async Task<IResult> Assignments(string code, bool includeEnded, GridGovDb db, Caller caller, CancellationToken ct)
     {
         if (await FindGrid(code, Permission.StaffRead, db, caller, ct) is { } problem) return problem;
         var q = from a in db.GridAssignments.AsNoTracking()
-                join p in db.People.AsNoTracking() on a.PersonId equals p.Id
+                join m in db.StaffMembers.AsNoTracking() on a.StaffMemberId equals m.Id
                 where a.GridCode == code && (includeEnded || a.EndedAt == null)
                 orderby a.StartedAt, a.Id
-                select new { a, p.Name, p.PhoneMasked };
+                select new { a, m.Name, m.PhoneMasked };
         var rows = await q.ToListAsync(ct);
         return Results.Ok(rows.Select(r => ToDto(r.a, r.Name, r.PhoneMasked)).ToList());
     }
@@ -98,29 +104,29 @@ public static class StaffingEndpoints
         if (role is null) errors["role"] = [$"role must be one of: {GridRoles.All}."];
         else if (role == GridRole.MicroGridWorker && AreaCode.KindOf(code) != AreaKind.MicroGrid)
             errors["role"] = ["A micro-grid worker is assigned to a micro-grid (16-digit code)."];
-        var person = body.PersonId is { } id ? await db.People.FindAsync([id], ct) : null;
+        var member = body.StaffMemberId is { } id ? await db.StaffMembers.FindAsync([id], ct) : null;
         // Someone from another area is indistinguishable from nobody: no existence leak.
-        if (person is null || !caller.Covers(Permission.StaffWrite, person.AreaCode))
-            errors["personId"] = ["personId must be the id of a person registered in your area."];
+        if (member is null || !caller.Covers(Permission.StaffWrite, member.AreaCode))
+            errors["staffMemberId"] = ["staffMemberId must be the id of a staff member registered in your area."];
         if (body.Note is { Length: > 200 }) errors["note"] = ["note is at most 200 characters."];
         if (errors.Count > 0) return Problems.Invalid(errors);
 
         var duplicate = await db.GridAssignments.AnyAsync(
-            a => a.GridCode == code && a.PersonId == person!.Id && a.Role == role && a.EndedAt == null, ct);
-        if (duplicate) return Problems.Conflict($"{person!.Name} already holds this role in grid {code}.");
+            a => a.GridCode == code && a.StaffMemberId == member!.Id && a.Role == role && a.EndedAt == null, ct);
+        if (duplicate) return Problems.Conflict($"{member!.Name} already holds this role in grid {code}.");
 
         var assignment = new GridAssignment
         {
             GridCode = code,
             DistrictCode = code[..AreaCode.DistrictLength],
-            PersonId = person!.Id,
+            StaffMemberId = member!.Id,
             Role = role!.Value,
             StartedAt = DateTime.UtcNow,
             Note = body.Note?.Trim(),
         };
         db.GridAssignments.Add(assignment);
         await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/grids/{code}/assignments", ToDto(assignment, person.Name, person.PhoneMasked));
+        return Results.Created($"/api/grids/{code}/assignments", ToDto(assignment, member.Name, member.PhoneMasked));
     }
 
     internal static async Task<IResult> End(long id, EndAssignment? body, GridGovDb db, Caller caller, CancellationToken ct)
@@ -134,8 +140,8 @@ public static class StaffingEndpoints
         assignment.EndedAt = DateTime.UtcNow;
         assignment.EndNote = body?.Note?.Trim();
         await db.SaveChangesAsync(ct);
-        var person = await db.People.AsNoTracking().FirstAsync(p => p.Id == assignment.PersonId, ct);
-        return Results.Ok(ToDto(assignment, person.Name, person.PhoneMasked));
+        var member = await db.StaffMembers.AsNoTracking().FirstAsync(m => m.Id == assignment.StaffMemberId, ct);
+        return Results.Ok(ToDto(assignment, member.Name, member.PhoneMasked));
     }
 
     private static async Task<IResult?> FindGrid(string code, Permission permission, GridGovDb db, Caller caller, CancellationToken ct)
@@ -147,9 +153,9 @@ public static class StaffingEndpoints
             ? null : Problems.NotFound($"No grid with code {code} in your area.");
     }
 
-    private static PersonDto ToDto(Person p) => new(p.Id, p.Name, p.AreaCode, p.PhoneMasked, p.IdNumberMasked);
+    private static StaffMemberDto ToDto(StaffMember m) => new(m.Id, m.Name, m.AreaCode, m.PhoneMasked, m.IdNumberMasked);
 
     private static AssignmentDto ToDto(GridAssignment a, string name, string? phone) =>
-        new(a.Id, a.GridCode, a.PersonId, name, phone, a.Role.ToWire(), a.Role.ToChinese(),
+        new(a.Id, a.GridCode, a.StaffMemberId, name, phone, a.Role.ToWire(), a.Role.ToChinese(),
             a.StartedAt, a.EndedAt, a.Note, a.EndNote);
 }

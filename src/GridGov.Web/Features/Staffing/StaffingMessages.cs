@@ -2,13 +2,13 @@ using GridGov.Data.Entities;
 
 namespace GridGov.Web.Features.Staffing;
 
-public sealed record NewPerson(string? Name, string? AreaCode, string? Phone, string? IdNumber);
-public sealed record PersonDto(long Id, string Name, string AreaCode, string? Phone, string? IdNumber);
-public sealed record PersonContact(long Id, string Name, string? Phone, string? IdNumber);
-public sealed record NewAssignment(long? PersonId, string? Role, string? Note);
+public sealed record NewStaffMember(string? Name, string? AreaCode, string? Phone, string? IdNumber);
+public sealed record StaffMemberDto(long Id, string Name, string AreaCode, string? Phone, string? IdNumber);
+public sealed record StaffMemberContact(long Id, string Name, string? Phone, string? IdNumber);
+public sealed record NewAssignment(long? StaffMemberId, string? Role, string? Note);
 public sealed record EndAssignment(string? Note);
 public sealed record AssignmentDto(
-    long Id, string GridCode, long PersonId, string PersonName, string? Phone, string Role, string RoleLabel,
+    long Id, string GridCode, long StaffMemberId, string StaffMemberName, string? Phone, string Role, string RoleLabel,
     DateTime StartedAt, DateTime? EndedAt, string? Note, string? EndNote);
 
 public static class GridRoles

@@ -1,7 +1,7 @@
 namespace GridGov.Data.Entities;
 
 /// <summary>Someone who can be assigned to grids (grid worker, grid head, cadre, volunteer).</summary>
-public sealed class Person : IAreaOwned
+public sealed class StaffMember : IAreaOwned
 {
     public long Id { get; set; }
     public required string Name { get; set; }
@@ -9,7 +9,7 @@ public sealed class Person : IAreaOwned
     /// <summary>Home area (district code) so the table can be distributed by district.</summary>
     public required string DistrictCode { get; set; }
 
-    /// <summary>The most specific area the person belongs to (a grid, community or district); scopes who may see them.</summary>
+    /// <summary>The most specific area the staff member belongs to (a grid, community or district); scopes who may see them.</summary>
     public required string AreaCode { get; set; }
 
     /// <summary>Masked form for lists (138****5678).</summary>

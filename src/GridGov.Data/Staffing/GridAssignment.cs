@@ -10,7 +10,7 @@ public enum GridRole
 }
 
 /// <summary>
-/// A person's role in a grid over a period. Rows are never deleted: ending an assignment sets EndedAt,
+/// A staff member's role in a grid over a period. Rows are never deleted: ending an assignment sets EndedAt,
 /// so the history of who was responsible when stays queryable.
 /// </summary>
 public sealed class GridAssignment : IAreaOwned
@@ -20,7 +20,7 @@ public sealed class GridAssignment : IAreaOwned
     public long Id { get; set; }
     public required string GridCode { get; set; }
     public required string DistrictCode { get; set; }
-    public long PersonId { get; set; }
+    public long StaffMemberId { get; set; }
     public GridRole Role { get; set; }
     public DateTime StartedAt { get; set; }
     public DateTime? EndedAt { get; set; }

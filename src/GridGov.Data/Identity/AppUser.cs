@@ -10,8 +10,8 @@ public sealed class AppUser : IdentityUser<long>
     /// <summary>Seeded and admin-created accounts must choose their own password before doing anything else.</summary>
     public bool MustChangePassword { get; set; }
 
-    /// <summary>The person record behind a staff account, if any.</summary>
-    public long? PersonId { get; set; }
+    /// <summary>The staff member behind a staff account, if any.</summary>
+    public long? StaffMemberId { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

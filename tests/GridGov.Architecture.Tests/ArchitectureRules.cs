@@ -30,7 +30,7 @@ public static class ArchitectureRules
     /// <summary>Types of <paramref name="namespacePrefix"/> that do I/O (empty when the rule holds).</summary>
     public static IReadOnlyList<string> IoIn(Assembly assembly, string namespacePrefix)
     {
-        var result = Types.InAssembly(assembly).That().ResideInNamespace(namespacePrefix).Should().NotHaveDependencyOnAny(IoDependencies).GetResult();
+        var result = Load(assembly).That().ResideInNamespace(namespacePrefix).Should().NotHaveDependencyOnAny(IoDependencies).GetResult();
         return Names(result);
     }
 
@@ -40,18 +40,18 @@ public static class ArchitectureRules
         var problems = new List<string>();
         foreach (var owner in modules)
         {
-            var internals = Types.InAssembly(assembly).That().ResideInNamespace(owner.Namespace).GetTypes()
+            var internals = Load(assembly).That().ResideInNamespace(owner.Namespace).GetTypes()
                 .Select(t => t.ReflectionType)
                 .Where(t => !t.IsNested && !t.Name.StartsWith('<') && !owner.Surface.Contains(t) && !typeof(IModule).IsAssignableFrom(t))
                 .Select(t => t.FullName!).ToList();
             if (internals.Count == 0) continue;
             foreach (var user in modules.Where(m => m != owner))
             {
-                var result = Types.InAssembly(assembly).That().ResideInNamespace(user.Namespace).Should().NotHaveDependencyOnAny([.. internals]).GetResult();
+                var result = Load(assembly).That().ResideInNamespace(user.Namespace).Should().NotHaveDependencyOnAny([.. internals]).GetResult();
                 foreach (var type in Names(result))
                 {
                     // Name the internals it uses, one by one, so the failure says what to move to the surface.
-                    var used = internals.Where(i => !Types.InAssembly(assembly).That().HaveNameMatching("^" + System.Text.RegularExpressions.Regex.Escape(type.Split('.').Last()) + "$")
+                    var used = internals.Where(i => !Load(assembly).That().HaveNameMatching("^" + System.Text.RegularExpressions.Regex.Escape(type.Split('.').Last()) + "$")
                         .And().ResideInNamespace(user.Namespace).Should().NotHaveDependencyOnAny(i).GetResult().IsSuccessful);
                     problems.Add($"{type} ({user.Name}) uses {string.Join(", ", used)}: internal to {owner.Name}");
                 }
@@ -60,11 +60,15 @@ public static class ArchitectureRules
         return problems;
     }
 
+    /// <summary>For each module, the modules it uses (through their surfaces or events), by name.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Uses(Assembly assembly, IReadOnlyList<ModuleInfo> modules) =>
+        modules.ToDictionary(m => m.Name, m => (IReadOnlyList<string>)modules.Where(o => o != m && !Load(assembly).That()
+            .ResideInNamespace(m.Namespace).Should().NotHaveDependencyOnAny(o.Namespace).GetResult().IsSuccessful).Select(o => o.Name).Order(StringComparer.Ordinal).ToList());
+
     /// <summary>Every cycle among modules (each as "A → B → A"), from their dependencies on each other's namespaces.</summary>
     public static IReadOnlyList<string> Cycles(Assembly assembly, IReadOnlyList<ModuleInfo> modules)
     {
-        var edges = modules.ToDictionary(m => m.Name, m => modules.Where(o => o != m && !Types.InAssembly(assembly).That().ResideInNamespace(m.Namespace)
-            .Should().NotHaveDependencyOnAny(o.Namespace).GetResult().IsSuccessful).Select(o => o.Name).ToList());
+        var edges = Uses(assembly, modules);
         var cycles = new HashSet<string>();
         foreach (var start in edges.Keys) Walk(start, [start]);
         return cycles.ToList();
@@ -84,6 +88,11 @@ public static class ArchitectureRules
             }
         }
     }
+
+    // Reading an assembly with Cecil is the slow part: once per assembly.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Assembly, Types> Loaded = new();
+
+    private static Types Load(Assembly assembly) => Loaded.GetOrAdd(assembly, a => Types.InAssembly(a));
 
     private static IReadOnlyList<string> Names(TestResult result) =>
         result.IsSuccessful ? [] : result.FailingTypes.Select(t => t.FullName).Where(n => !n.Contains('<')).Distinct().ToList();

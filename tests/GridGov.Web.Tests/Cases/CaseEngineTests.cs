@@ -137,6 +137,22 @@ public abstract class CaseEngineTests(AppFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Empty_filter_boxes_mean_any_and_a_bad_value_still_names_its_field()
+    {
+        var app = await fixture.GetAsync();
+        var (lon, lat) = await PointIn(app);
+        var secretary = await app.ClientFor("sjf.secretary");
+        var id = (await Report(await app.ClientFor("sjf.micro"), lon, lat)).GetProperty("id").GetInt64();
+        // What the list page's form sends when nothing is chosen.
+        var (status, page) = await secretary.GetJson("/api/cases?status=&colour=&category=&area=&assignee=&source=&from=&to=");
+        Assert.Equal(200, status);
+        Assert.Contains(page.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetInt64() == id);
+        var (bad, problem) = await secretary.GetJson("/api/cases?status=&area=12ab");
+        Assert.Equal(400, bad);
+        Assert.Equal(["area"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+    }
+
+    [SkippableFact]
     public async Task A_case_routing_could_not_place_stays_off_the_public_map()
     {
         var app = await fixture.GetAsync();

@@ -14,45 +14,47 @@ public sealed record CaseFilter(
 {
     public static (CaseFilter? Filter, Dictionary<string, string[]> Errors) Parse(HttpRequest request, Caller caller)
     {
-        var q = request.Query;
+        var query = request.Query;
+        // An empty box of the list's form means "any": only a value given is checked.
+        string? Opt(string key) => query[key].ToString().Trim() is { Length: > 0 } v ? v : null;
         var errors = new Dictionary<string, string[]>();
-        string? area = q["area"];
+        string? area = Opt("area");
         if (area is not null && !AreaCode.IsWellFormed(area)) errors["area"] = ["area is an area code."];
         List<CaseStatus>? statuses = null;
-        if (q["status"].ToString() is { Length: > 0 } s)
+        if (Opt("status") is { } s)
         {
             statuses = [];
             foreach (var part in s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 if (CaseNames.ParseStatus(part) is { } st) statuses.Add(st);
                 else errors["status"] = [$"'{part}' is not a status: {string.Join(", ", Enum.GetValues<CaseStatus>().Select(x => x.Wire()))}."];
         }
-        string? category = q["category"];
+        string? category = Opt("category");
         if (category is not null && (category.Length is not (2 or 4) || !category.All(char.IsAsciiDigit))) errors["category"] = ["category is a 2-digit major or 4-digit minor code."];
         long? assignee = null;
-        if (q["assignee"].ToString() is { Length: > 0 } a)
+        if (Opt("assignee") is { } a)
         {
             if (a == "me") assignee = caller.UserId;
             else if (long.TryParse(a, out var id)) assignee = id;
             else errors["assignee"] = ["assignee is a user id or 'me'."];
         }
-        string? colour = q["colour"];
+        string? colour = Opt("colour");
         if (colour is not (null or "green" or "yellow" or "red")) errors["colour"] = ["colour is green, yellow or red."];
-        string? source = q["source"];
+        string? source = Opt("source");
         if (source is not null && !CaseMapping.Sources.Contains(source)) errors["source"] = [$"source is one of {string.Join(", ", CaseMapping.Sources)}."];
         DateTime? from = null, to = null;
-        if (q["from"].ToString() is { Length: > 0 } f)
+        if (Opt("from") is { } f)
         {
             if (DateTimeOffset.TryParse(f, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var v)) from = v.UtcDateTime;
             else errors["from"] = ["from is an ISO-8601 date or time."];
         }
-        if (q["to"].ToString() is { Length: > 0 } t)
+        if (Opt("to") is { } t)
         {
             if (DateTimeOffset.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var v)) to = v.UtcDateTime;
             else errors["to"] = ["to is an ISO-8601 date or time."];
         }
         if (from > to) errors["to"] = ["to is before from."];
         return errors.Count > 0 ? (null, errors)
-            : (new CaseFilter(area, statuses, category, assignee, q["department"], colour, source, from, to), errors);
+            : (new CaseFilter(area, statuses, category, assignee, Opt("department"), colour, source, from, to), errors);
     }
 
     public IQueryable<Case> Apply(IQueryable<Case> cases, Caller caller, DateTime now)

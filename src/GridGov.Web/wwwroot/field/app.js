@@ -4,6 +4,12 @@
   const en = $("field") && $("field").dataset.lang === "en";
   const t = (zh, english) => en ? english : zh;
   let position = null;
+  // crypto.randomUUID exists only in secure contexts; a phone on plain http (a LAN address) still needs keys.
+  const uuid = () => (crypto.randomUUID ? crypto.randomUUID()
+    : ([1e7] + -1e3 + -4e3 + -8e3 + -1e11).replace(/[018]/g, c => (c ^ crypto.getRandomValues(new Uint8Array(1))[0] & 15 >> c / 4).toString(16)));
+  // One form, one key: a double tap (or a retry) of the same report can only ever make one case.
+  let formKey = uuid();
+  let submitting = false;
   const setError = (field, text) => { const el = $(field + "-error"); if (el) el.textContent = text || ""; };
 
   const online = () => navigator.onLine;
@@ -87,7 +93,8 @@
           const photos = action === "feedback" ? Array.from($("photo").files) : [];
           if (action === "feedback" && photos.length === 0) { alert(t("处置反馈需要先在上方选择照片", "Choose a photo above first")); return; }
           const photoIds = photos.length ? await uploadPhotos(photos) : [];
-          await Outbox.add({ key: crypto.randomUUID(), kind: "action", caseId: c.id, action, label: `${label} ${c.trackingNo}`, at: Date.now(), body: { version: c.version, photoIds } });
+          b.disabled = true; // a double tap sends one action
+          await Outbox.add({ key: uuid(), kind: "action", caseId: c.id, action, label: `${label} ${c.trackingNo}`, at: Date.now(), body: { version: c.version, photoIds } });
           await refreshQueue(); sync();
         };
         li.appendChild(b);
@@ -100,6 +107,7 @@
 
   $("report").addEventListener("submit", async e => {
     e.preventDefault();
+    if (submitting) return;
     ["category", "description", "photo", "location"].forEach(f => setError(f, ""));
     const category = $("category").value, description = $("description").value.trim(), files = Array.from($("photo").files);
     let bad = false;
@@ -109,11 +117,16 @@
     if (files.length > 9) { setError("photo", t("最多 9 张照片", "At most 9 photos")); bad = true; }
     if (!position) { setError("location", t("尚未取得位置，请允许定位后重试", "No location yet: allow location and try again")); bad = true; }
     if (bad) return;
-    await Outbox.add({
-      key: crypto.randomUUID(), kind: "report", label: `${category} ${description.slice(0, 12)}`, at: Date.now(), photos: files,
-      body: { categoryCode: category, description, lon: position.lon, lat: position.lat, source: "patrol", selfResolve: $("self").checked },
-    });
-    $("report").reset();
+    const button = $("report").querySelector("button[type=submit]");
+    submitting = true; button.disabled = true;
+    try {
+      await Outbox.add({
+        key: formKey, kind: "report", label: `${category} ${description.slice(0, 12)}`, at: Date.now(), photos: files,
+        body: { categoryCode: category, description, lon: position.lon, lat: position.lat, source: "patrol", selfResolve: $("self").checked },
+      });
+      formKey = uuid(); // queued: the next report is a new one
+      $("report").reset();
+    } finally { submitting = false; button.disabled = false; }
     await refreshQueue();
     sync();
   });

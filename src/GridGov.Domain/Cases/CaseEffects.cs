@@ -48,7 +48,8 @@ public static class CaseEffects
                 else if (!errors.ContainsKey("mergeInto")) Error("mergeInto", "mergeInto must be another open case that you may see.");
                 break;
             case CaseAction.Dispatch:
-                if (input.Target is { } to) after = Assign(c, to);
+                // The history names to whom the case went, before the dispatcher's own words.
+                if (input.Target is { } to) { after = Assign(c, to); note = $"派遣至 {to.Words} {note}".Trim(); }
                 else if (!errors.ContainsKey("assigneeUserId") && !errors.ContainsKey("department") && !errors.ContainsKey("level"))
                     Error("assigneeUserId", "Dispatch to exactly one of: assigneeUserId, department, level.");
                 break;
@@ -87,7 +88,7 @@ public static class CaseEffects
                     AssigneeUserId = null,
                     AssigneeDepartment = null,
                 };
-                note = $"上报: {input.Reason} {note}".Trim();
+                note = $"上报: {input.Reason}{(input.Target is { } up ? $"（派遣至 {up.Words}）" : "")} {note}".Trim();
                 break;
             case CaseAction.RequestSuspension:
                 if (string.IsNullOrEmpty(input.Reason)) Error("reason", "Say why the case should be suspended (缓办).");

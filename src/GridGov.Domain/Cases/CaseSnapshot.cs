@@ -39,13 +39,29 @@ public abstract record DispatchTarget
     private DispatchTarget() { }
 
     /// <summary>A person who handles cases here; <paramref name="AtLevel"/> is the level of their most specific area holding the case.</summary>
-    public sealed record Person(long UserId, HandlerLevel AtLevel) : DispatchTarget;
+    public sealed record Person(long UserId, HandlerLevel AtLevel, string? Name = null) : DispatchTarget;
 
     /// <summary>A functional department of the case's district (吹哨报到).</summary>
-    public sealed record Department(string Code) : DispatchTarget;
+    public sealed record Department(string Code, string? Name = null) : DispatchTarget;
 
     /// <summary>Whoever holds that level's area (micro-grid … district).</summary>
     public sealed record Level(HandlerLevel Value) : DispatchTarget;
+
+    /// <summary>To whom, in words for the history ("张三", "锦江区城市管理局", "社区").</summary>
+    public string Words => this switch
+    {
+        Person p => p.Name ?? $"用户 {p.UserId}",
+        Department d => d.Name ?? d.Code,
+        Level l => l.Value switch
+        {
+            HandlerLevel.MicroGrid => "微网格",
+            HandlerLevel.Grid => "网格",
+            HandlerLevel.Community => "社区",
+            HandlerLevel.Street => "街道",
+            _ => "区（县）",
+        },
+        _ => "",
+    };
 }
 
 /// <summary>A case to merge into, already checked: open, visible to the actor, not the case itself.</summary>

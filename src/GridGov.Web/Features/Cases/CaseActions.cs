@@ -116,13 +116,15 @@ internal sealed class CaseActions(GridGovDb db, CaseClock clock, EventBus events
             { errors["assigneeUserId"] = "That person does not handle cases in this area."; return null; }
             // The case now sits at the assignee's level: the most specific area of theirs that holds it.
             var area = grants.Where(g => AreaCode.IsWithin(c.AreaCode, g.AreaCode)).Select(g => g.AreaCode).MaxBy(a => a.Length)!;
-            return new DispatchTarget.Person(userId, HandlerLevels.OfAreaLength(area.Length));
+            var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+            return new DispatchTarget.Person(userId, HandlerLevels.OfAreaLength(area.Length), name);
         }
         if (body.Department is { } dept)
         {
-            if (!await db.Departments.AnyAsync(d => d.Code == dept && d.DistrictCode == c.DistrictCode, ct))
+            var found = await db.Departments.Where(d => d.Code == dept && d.DistrictCode == c.DistrictCode).Select(d => d.Name).FirstOrDefaultAsync(ct);
+            if (found is null)
             { errors["department"] = $"department must be a department of district {c.DistrictCode} (e.g. {c.DistrictCode}-CG)."; return null; }
-            return new DispatchTarget.Department(dept);
+            return new DispatchTarget.Department(dept, found);
         }
         var level = CaseMapping.ParseLevel(body.Level);
         if (level is null or HandlerLevel.Department) { errors["level"] = "level is micro_grid, grid, community, street or district."; return null; }

@@ -24,7 +24,9 @@ public sealed class CaseClock(GridGov.Web.Hosting.CalendarHolder holder, TimePro
 
     public static string Colour(Case c, DateTime now)
     {
-        if (c.Status is CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Merged)
+        // A rejected or merged case was never handled here: it carries no on-time badge.
+        if (c.Status is CaseStatus.Rejected or CaseStatus.Merged) return "none";
+        if (c.Status is CaseStatus.Closed)
             return c.ClosedAt is not null && c.ResolveDueAt is not null && c.ClosedAt > c.ResolveDueAt ? "late" : "done";
         if (c.ResolveDueAt is null) return "none";
         // A suspended case's clock is stopped where it stood.

@@ -5,6 +5,7 @@
     form.addEventListener("submit", async e => {
       const button = form.querySelector("button[type=submit]");
       const files = form.querySelector("input[type=file][data-photos-for]");
+      if (form.dataset.uploaded) return; // the photos are up: this is the real post
       if (button.disabled) { e.preventDefault(); return; }
       if (files && files.files.length > 0 && !form.dataset.uploaded) {
         e.preventDefault();

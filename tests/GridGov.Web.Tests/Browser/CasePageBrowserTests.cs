@@ -58,6 +58,10 @@ public sealed class CasePageBrowserTests
         var last = await page.Locator("#case-history li").Last.InnerTextAsync();
         Assert.Contains("处置反馈", last);
         Assert.Contains("已清运完毕", last);
+        // Without any tile server the map shows the city's own outlines and names, and the pin names its area.
+        await page.WaitForSelectorAsync("#case-map .leaflet-overlay-pane path");
+        await page.WaitForSelectorAsync("#case-map .area-label");
+        Assert.Contains("第1微网格", await page.Locator("#case-map .pin-label").InnerTextAsync());
         await BrowserSession.Shot(page, "60-case-desk-handler-feedback");
     }
 

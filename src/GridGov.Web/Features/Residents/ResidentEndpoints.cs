@@ -14,7 +14,7 @@ namespace GridGov.Web.Features.Residents;
 public static class ResidentEndpoints
 {
     public const string SmsRateLimit = "sms";
-    public const string PublicRateLimit = "public";
+    public const string PublicRateLimit = Hosting.Security.RateLimitPolicies.Public;
 
     public static void MapResidents(this IEndpointRouteBuilder app)
     {

@@ -89,7 +89,7 @@ public static class SecuritySetup
             // Codes cost an SMS each: a tight per-address limit on top of the per-number rules (VerificationRules).
             o.AddPolicy(Features.Residents.ResidentEndpoints.SmsRateLimit, http => PerAddress(http, "sms", smsPerMinute));
             // Anonymous public data, and the resident pages (a tracking page by number, sign-up, sign-in) with the same budget.
-            o.AddPolicy(Features.Residents.ResidentEndpoints.PublicRateLimit, http => PerAddress(http, "public", publicPerMinute));
+            o.AddPolicy(RateLimitPolicies.Public, http => PerAddress(http, "public", publicPerMinute));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.Request.Path.StartsWithSegments("/r") || http.Request.Path.StartsWithSegments("/map")
                     ? PerAddress(http, "page", publicPerMinute) : RateLimitPartition.GetNoLimiter(""));
@@ -106,4 +106,11 @@ public static class SecuritySetup
     private static RateLimitPartition<string> PerAddress(HttpContext http, string policy, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(policy + ":" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+}
+
+/// <summary>Rate-limit policies shared by modules (by name, so a module needs no other module to use one).</summary>
+public static class RateLimitPolicies
+{
+    /// <summary>Anonymous public reads, per client address (GridGov:PublicRequestsPerMinute).</summary>
+    public const string Public = "public";
 }

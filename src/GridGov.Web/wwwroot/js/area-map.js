@@ -1,4 +1,4 @@
-// Draws one area's boundary (and nothing else) so staff can see where a grid lies.
+// Draws one area's boundary over the city's own outlines (js/basemap.js) so staff can see where a grid lies.
 (async function () {
   const el = document.getElementById("area-map");
   if (!el || !window.L) return;
@@ -8,4 +8,6 @@
   if (!r.ok) { el.textContent = "无边界 / no boundary"; return; }
   const layer = L.geoJSON(await r.json(), { style: { color: "#b22222", weight: 2, fillOpacity: 0.15 } }).addTo(map);
   map.fitBounds(layer.getBounds());
+  if (window.GridGovBase) GridGovBase.attach(map);
+  layer.bringToFront();
 })();

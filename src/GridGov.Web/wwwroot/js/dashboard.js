@@ -18,6 +18,8 @@
   if (window.L) {
     map = L.map("dash-map", { attributionControl: false, zoomSnap: 0.25 });
     if (root.dataset.tiles) L.tileLayer(root.dataset.tiles, { maxZoom: 19 }).addTo(map);
+    // The surrounding geography in muted lines (js/basemap.js); the areas of this screen are drawn above it.
+    if (window.GridGovBase) GridGovBase.attach(map, { dark: true, labels: false });
     markers = L.layerGroup().addTo(map);
     const outline = await (await fetch(`api/areas/${area}/boundary`)).json().catch(() => null);
     if (outline && outline.geometry) {
@@ -30,7 +32,8 @@
       if (children) childLayer = L.geoJSON(children, {
         style: f => ({ color: "#37474f", weight: 1, fillColor: rateColour(rateOf(f.properties.code) ?? ""), fillOpacity: 0.45 }),
         onEachFeature: (f, layer) => {
-          layer.bindTooltip(f.properties.name);
+          // Names on the map, readable across a room; the tooltip repeats them for a pointer.
+          layer.bindTooltip(f.properties.name, { permanent: true, direction: "center", className: "dash-area-name" });
           layer.on("click", () => location.href = `dashboard?area=${f.properties.code}`);
         },
       }).addTo(map);

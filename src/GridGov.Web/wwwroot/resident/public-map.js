@@ -8,6 +8,8 @@
   const t = (zh, e) => (en ? e : zh);
   const map = L.map(el, { attributionControl: false }).setView([30.6574, 104.0658], 11);
   if (el.dataset.tiles) L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(map);
+  // The city's own outlines and names (public levels only: districts, streets, communities).
+  if (window.GridGovBase) GridGovBase.attach(map, { grids: false });
   const layer = L.layerGroup().addTo(map);
   const fmt = new Intl.DateTimeFormat(en ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
   const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));

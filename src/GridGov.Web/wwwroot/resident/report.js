@@ -17,11 +17,18 @@
 
   // Map: Chengdu's centre until the resident taps or asks for their position. Without tiles it still shows the pin.
   const mapEl = document.getElementById("pick-map");
-  let map = null, marker = null;
+  let map = null, marker = null, base = null;
   if (window.L && mapEl) {
     map = L.map(mapEl, { attributionControl: false }).setView([30.6574, 104.0658], 13);
     if (mapEl.dataset.tiles) L.tileLayer(mapEl.dataset.tiles, { maxZoom: 19 }).addTo(map);
+    // The city's own outlines; the pin shows the name of the community it falls in once they are loaded.
+    if (window.GridGovBase) base = GridGovBase.attach(map, { grids: false, onload: () => nameThePin() });
     map.on("click", (e) => place(e.latlng.lng, e.latlng.lat));
+  }
+  function nameThePin() {
+    if (!marker || !base || !pin) return;
+    const name = base.nameAt(pin.lon, pin.lat);
+    if (name) marker.bindTooltip(name, { permanent: true, direction: "top", offset: [0, -8], className: "pin-label" }).openTooltip();
   }
   function place(lon, lat) {
     pin = { lon, lat };
@@ -30,6 +37,7 @@
       if (marker) marker.setLatLng([lat, lon]);
       else marker = L.circleMarker([lat, lon], { radius: 10, color: "#b22222", fillOpacity: 0.8 }).addTo(map);
       map.setView([lat, lon], Math.max(map.getZoom(), 16));
+      nameThePin();
     }
   }
   window.gridgovPlacePin = place; // for keyboard users' tests and assistive tools: place(lon, lat)

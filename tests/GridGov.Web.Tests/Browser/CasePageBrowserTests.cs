@@ -113,4 +113,37 @@ public sealed class CasePageBrowserTests
         Assert.Contains($"派遣至 {housing}", await page.Locator("#case-history li").Last.InnerTextAsync());
         await BrowserSession.Shot(page, "62-case-dispatched-to-department");
     }
+
+    [SkippableFact]
+    public async Task A_secretary_filters_the_list_by_names_and_empty_boxes_mean_any()
+    {
+        await using var s = await BrowserSession.StartAsync(demoCases: 0);
+        var (lon, lat) = await CaseTestKit.PointIn(s.App);
+        var micro = await s.App.ClientFor("sjf.micro");
+        var garbage = (await CaseTestKit.Report(micro, lon, lat)).GetProperty("trackingNo").GetString()!;
+        var light = (await CaseTestKit.Report(micro, lon, lat, category: "1302")).GetProperty("trackingNo").GetString()!;
+
+        var page = await s.NewPageAsync(1440, 900);
+        await s.SignInAsync(page, "sjf.secretary");
+        await page.GotoAsync($"{s.BaseUrl}/cases");
+        // Pressing 筛选 with every box empty lists everything, without an error.
+        await page.ClickAsync("form.filters button[type=submit]");
+        Assert.Equal(0, await page.Locator(".alert.error").CountAsync());
+        Assert.Equal(1, await page.Locator($"#case-list a:has-text('{garbage}')").CountAsync());
+        Assert.Equal(1, await page.Locator($"#case-list a:has-text('{light}')").CountAsync());
+        // Areas are shown by name, not by code.
+        var areaCell = await page.Locator($"#case-list tr:has(a:has-text('{garbage}')) td").Last.InnerTextAsync();
+        Assert.Contains("微网格", areaCell);
+        Assert.DoesNotContain("5101040170010101", areaCell);
+
+        // Category and area chosen by name.
+        await page.SelectOptionAsync("#f-category", new SelectOptionValue { Label = "暴露垃圾" });
+        var areaOption = (await page.Locator("#f-area option").AllInnerTextsAsync()).First(o => o.Trim().StartsWith("水井坊社区", StringComparison.Ordinal));
+        await page.SelectOptionAsync("#f-area", new SelectOptionValue { Label = areaOption });
+        await page.ClickAsync("form.filters button[type=submit]");
+        Assert.Equal(0, await page.Locator(".alert.error").CountAsync());
+        Assert.Equal(1, await page.Locator($"#case-list a:has-text('{garbage}')").CountAsync());
+        Assert.Equal(0, await page.Locator($"#case-list a:has-text('{light}')").CountAsync());
+        await BrowserSession.Shot(page, "63-case-list-filtered-by-name");
+    }
 }

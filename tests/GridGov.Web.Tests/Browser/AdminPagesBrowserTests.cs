@@ -19,11 +19,11 @@ public sealed class AdminPagesBrowserTests
         await page.GotoAsync($"{s.BaseUrl}/areas/51010401700101");
         Assert.Contains("水井坊社区第1网格", await page.Locator("h1").InnerTextAsync());
         var before = await page.Locator("#members tbody tr").CountAsync();
-        await page.ClickAsync("button:has-text('分配 Assign')"); // nobody chosen
+        await page.ClickAsync("button:has-text('分配')"); // nobody chosen
         Assert.Contains("registered in your area", await page.Locator(".alert.error").InnerTextAsync());
         await page.SelectOptionAsync("#staff-member", staffMemberId.ToString());
         await page.SelectOptionAsync("#role", "volunteer");
-        await page.ClickAsync("button:has-text('分配 Assign')");
+        await page.ClickAsync("button:has-text('分配')");
         await Assertions.Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(before + 1);
         Assert.Contains("李志愿", await page.Locator("#members").InnerTextAsync());
         Assert.Contains("139****0000", await page.Locator("#members").InnerTextAsync());
@@ -50,7 +50,7 @@ public sealed class AdminPagesBrowserTests
         Assert.Contains("暂定", await admin.Locator("#calendar-years tr:has-text('2027')").InnerTextAsync());
         await admin.FillAsync("#cal-year", "2028");
         await admin.FillAsync("#cal-json", "{ broken");
-        await admin.ClickAsync("button:has-text('保存 Save')");
+        await admin.ClickAsync("button:has-text('保存')");
         Assert.Contains("Not a calendar year", await admin.Locator(".alert.error").InnerTextAsync());
         Assert.Equal("{ broken", await admin.InputValueAsync("#cal-json")); // nothing typed is lost
         await BrowserSession.Shot(admin, "32-calendar");

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using GridGov.Data;
 using GridGov.Domain.Geo;
 using GridGov.Web.Features.Boundaries;
@@ -59,6 +61,9 @@ public static class ServiceSetup
         services.AddSingleton<AppInitializer.State>();
 
         services.AddProblemDetails();
+        // Pages are UTF-8: Chinese goes out as text, not as &#x…; references (the default allows only Basic Latin).
+        // Markup characters (<, >, &, quotes) are still escaped. The component renderer takes this from DI.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddSignalR();
@@ -72,7 +77,7 @@ public static class ServiceSetup
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
     }

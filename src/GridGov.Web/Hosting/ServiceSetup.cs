@@ -60,7 +60,10 @@ public static class ServiceSetup
         services.AddSingleton<IndexRebuilder>();
         services.AddSingleton<AppInitializer.State>();
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = BadRequestProblems.NameUnsupportedBody);
+        // Binding failures throw (instead of a bare 400/415) so that BadRequestProblems can name the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestProblems>();
         // Pages are UTF-8: Chinese goes out as text, not as &#x…; references (the default allows only Basic Latin).
         // Markup characters (<, >, &, quotes) are still escaped. The component renderer takes this from DI.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

@@ -15,7 +15,8 @@ public static class PhotoEndpoints
     {
         var g = app.MapGroup("/api/photos").WithTags("Photos");
         g.MapPost("/", Upload).RequireAuthorization().WithSummary("Upload a JPEG, PNG or WebP (≤ 10 MB) as the request body; returns its id");
-        g.MapGet("/{id:guid}", (Guid id, bool? thumbnail, GridGovDb db, CaseAccess access, CancellationToken ct) => Download(id, thumbnail == true, db, access, ct))
+        // No :guid constraint: a malformed id is a 400 naming it, not a 404 that looks like a missing photo.
+        g.MapGet("/{id}", (Guid id, bool? thumbnail, GridGovDb db, CaseAccess access, CancellationToken ct) => Download(id, thumbnail == true, db, access, ct))
             .RequireAuthorization().WithSummary("A photo (or ?thumbnail=true) of a case you may see");
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using GridGov.Data;
 using GridGov.Domain.Geo;
 using GridGov.Web.Hosting.Security;
@@ -40,7 +42,13 @@ public static class ServiceSetup
         var context = new ModuleContext(builder.Configuration, options, database);
         foreach (var module in Modules.Discover()) module.AddServices(services, context);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = BadRequestProblems.NameUnsupportedBody);
+        // Binding failures throw (instead of a bare 400/415) so that BadRequestProblems can name the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestProblems>();
+        // Pages are UTF-8: Chinese goes out as text, not as &#x…; references (the default allows only Basic Latin).
+        // Markup characters (<, >, &, quotes) are still escaped. The component renderer takes this from DI.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddSignalR();
@@ -50,7 +58,7 @@ public static class ServiceSetup
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
     }

@@ -193,6 +193,70 @@ public class PersonalNumbersTests
         }
     }
 
+    [Theory]
+    [InlineData("13800138000", "138****8000")]
+    [InlineData("+86 138-0013-8000", "138****8000")]
+    [InlineData("+8613800138000", "138****8000")]
+    [InlineData("+86-138 0013 8000", "138****8000")]
+    [InlineData("0086 13800138000", "138****8000")]
+    [InlineData("008613800138000", "138****8000")]
+    [InlineData("8613800138000", "138****8000")]
+    [InlineData("138 0013 8000", "138****8000")]
+    [InlineData("138-0013-8000", "138****8000")]
+    [InlineData("138.0013.8000", "138****8000")]
+    [InlineData("１３８００１３８０００", "138****8000")]   // full-width digits, as some input methods type them
+    [InlineData("＋８６ １３８－００１３－８０００", "138****8000")]
+    [InlineData("电话13800138000，找王师傅", "电话138****8000，找王师傅")]
+    [InlineData("tel:13800138000;", "tel:138****8000;")]
+    [InlineData("身份证 110101199003074573", "身份证 1101**********4573")]
+    [InlineData("身份证号110101199003074573。", "身份证号1101**********4573。")]
+    [InlineData("11010119900307109X", "1101**********109X")]
+    [InlineData("11010119900307109x", "1101**********109x")]
+    [InlineData("110101 19900307 4573", "1101**********4573")]
+    [InlineData("１１０１０１１９９００３０７４５７３", "1101**********4573")]
+    [InlineData("联系 13800138000 或 13912345678", "联系 138****8000 或 139****5678")]
+    [InlineData("+86 138-0013-8000，身份证 110101199003074573",
+        "138****8000，身份证 1101**********4573")]
+    public void Numbers_in_free_text_are_masked_however_they_are_written(string text, string expected) =>
+        Assert.Equal(expected, PersonalNumbers.MaskInText(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("路边有暴露垃圾，影响通行")]
+    [InlineData("2026-12-03 14:30 东门")]
+    [InlineData("坐标 104.081234,30.651234")]
+    [InlineData("订单号 202612030001234567890")]   // a long run of digits is not a number of a person
+    [InlineData("13800138000123")]
+    [InlineData("12345678901")]                   // not a mobile prefix
+    [InlineData("028-86612345")]                  // a landline
+    [InlineData("138****8000")]                   // already masked
+    [InlineData("Ｘ光室 ＡＢＣ　楼")]                // full-width letters and spaces are left as they were
+    public void Text_without_a_personal_number_is_returned_unchanged(string text) =>
+        Assert.Same(text, PersonalNumbers.MaskInText(text));
+
+    [Fact]
+    public void Null_stays_null() => Assert.Null(PersonalNumbers.MaskInText(null));
+
+    [Fact]
+    public void Masked_text_never_keeps_a_run_of_more_than_four_digits_of_an_embedded_number()
+    {
+        var rng = new Random(86);
+        string[] formats = ["{0}", "+86 {1}-{2}-{3}", "{1} {2} {3}", "0086{0}", "86-{0}", "{1}.{2}.{3}"];
+        for (var n = 0; n < 500; n++)
+        {
+            var phone = "1" + (char)('3' + rng.Next(7)) + rng.Next(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture);
+            var id = WithCheck("510104" + DateOnly.FromDayNumber(rng.Next(new DateOnly(1940, 1, 1).DayNumber, new DateOnly(2020, 1, 1).DayNumber))
+                .ToString("yyyyMMdd", CultureInfo.InvariantCulture) + rng.Next(0, 1000).ToString("D3", CultureInfo.InvariantCulture));
+            var written = string.Format(CultureInfo.InvariantCulture, formats[rng.Next(formats.Length)], phone, phone[..3], phone[3..7], phone[7..]);
+            var masked = PersonalNumbers.MaskInText($"请联系{written}，证件{id}谢谢")!;
+            Assert.DoesNotMatch(@"[0-9]{5}", masked);
+            Assert.Contains(PersonalNumbers.MaskPhone(phone), masked);
+            Assert.Contains(PersonalNumbers.MaskIdCard(id), masked);
+            Assert.StartsWith("请联系", masked);
+            Assert.EndsWith("谢谢", masked);
+        }
+    }
+
     private static void AssertRejected(string? id)
     {
         var problem = PersonalNumbers.IdCardProblem(id);

@@ -141,6 +141,26 @@ public abstract class Open311ConformanceTests(AppFixture fixture)
     }
 
     [SkippableFact]
+    public async Task A_start_or_end_date_without_its_timezone_is_refused_naming_the_field()
+    {
+        var app = await fixture.GetAsync();
+        var client = Anonymous(app);
+        foreach (var format in new[] { "json", "xml" })
+            foreach (var field in new[] { "start_date", "end_date" })
+                foreach (var value in new[] { "2026-01-01", "2026-01-01T08:00", "2026-01-01T08:00:00", "2026-01-01 08:00:00", "2026-01-01t08:00:00.5" })
+                {
+                    var answer = await client.Get($"/open311/v2/requests.{format}?{field}={Uri.EscapeDataString(value)}");
+                    Error(answer, 400, field, format);
+                    Error(answer, 400, "timezone", format);
+                }
+        // A + left unencoded arrives as a space: the answer says so.
+        Error(await client.Get("/open311/v2/requests.json?start_date=2026-01-01T08:00:00+08:00"), 400, "%2B");
+        // With its zone, the same day is accepted.
+        Assert.Equal(200, (await client.Get("/open311/v2/requests.json?start_date=2026-01-01T00:00:00%2B08:00")).Status);
+        Assert.Equal(200, (await client.Get("/open311/v2/requests.xml?end_date=2026-01-01T08:00:00Z")).Status);
+    }
+
+    [SkippableFact]
     public async Task Every_error_is_the_specs_error_list_with_its_status_in_both_formats()
     {
         var app = await fixture.GetAsync();

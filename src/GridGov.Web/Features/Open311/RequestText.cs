@@ -184,21 +184,6 @@ public static partial class RequestText
 
     private static string? Blank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    [GeneratedRegex(@"(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])")]
-    private static partial Regex MobileInText();
-
-    [GeneratedRegex(@"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9A-Za-z])")]
-    private static partial Regex IdCardInText();
-
     /// <summary>Masks mobile and ID-card numbers a reporter may have typed into free text (shown as 138****5678).</summary>
-    public static string? MaskNumbers(string? text)
-    {
-        if (text is null) return null;
-        text = IdCardInText().Replace(text, m => PersonalNumbers.MaskIdCard(m.Value));
-        return MobileInText().Replace(text, m =>
-        {
-            var digits = new string(m.Value.Where(char.IsAsciiDigit).ToArray());
-            return PersonalNumbers.MaskPhone(digits.Length > 11 ? digits[^11..] : digits);
-        });
-    }
+    public static string? MaskNumbers(string? text) => PersonalNumbers.MaskInText(text);
 }

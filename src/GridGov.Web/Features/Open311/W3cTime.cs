@@ -21,10 +21,14 @@ public static partial class W3cTime
     [GeneratedRegex(@"^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$")]
     private static partial Regex Pattern();
 
+    [GeneratedRegex(@"[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)? \d{2}:?\d{2}$")]
+    private static partial Regex DecodedPlus();
+
     /// <summary>
-    /// Parses a W3C date (YYYY-MM-DD, taken as midnight China time) or date-time. A date-time without a zone is
-    /// refused when <paramref name="requireZone"/> (query arguments, as the spec asks), else taken as China time
-    /// (answers typed by people). Null with a reason when it is not a valid instant.
+    /// Parses a W3C date (YYYY-MM-DD, taken as midnight China time) or date-time. When <paramref name="requireZone"/>
+    /// (query arguments: the spec says the zone "must be included"), anything without Z or an offset is refused, a
+    /// bare date too; otherwise it is taken as China time (answers typed by people). Null with a reason when it is
+    /// not a valid instant.
     /// </summary>
     public static DateTimeOffset? Parse(string text, bool requireZone, out string? problem)
     {
@@ -32,15 +36,18 @@ public static partial class W3cTime
         var m = Pattern().Match(text.Trim());
         if (!m.Success)
         {
-            problem = "is not a W3C date-time such as 2026-05-01T00:00:00+08:00 or 2026-05-01T00:00:00Z";
+            // An unencoded "+08:00" in a query string arrives as " 08:00".
+            problem = requireZone && DecodedPlus().IsMatch(text.Trim())
+                ? "has a space before its offset: send the + of +08:00 as %2B in a query string"
+                : "is not a W3C date-time such as 2026-05-01T00:00:00+08:00 or 2026-05-01T00:00:00Z";
             return null;
         }
         int Int(int group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
         var hasTime = m.Groups[4].Success;
         var hasZone = m.Groups[8].Success || m.Groups[9].Success;
-        if (hasTime && !hasZone && requireZone)
+        if (!hasZone && requireZone)
         {
-            problem = "must include its timezone (Z or an offset such as +08:00)";
+            problem = "must include its timezone (Z or an offset such as +08:00), e.g. 2026-05-01T00:00:00+08:00";
             return null;
         }
         var offset = m.Groups[8].Success ? TimeSpan.Zero

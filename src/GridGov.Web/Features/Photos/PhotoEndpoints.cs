@@ -15,7 +15,8 @@ public static class PhotoEndpoints
     {
         var g = app.MapGroup("/api/photos").WithTags("Photos");
         g.MapPost("/", Upload).RequireAuthorization().WithSummary("Upload a JPEG, PNG or WebP (≤ 10 MB) as the request body; returns its id");
-        g.MapGet("/{id:guid}", (Guid id, bool? thumbnail, GridGovDb db, CaseAccess access, CancellationToken ct) => Download(id, thumbnail == true, db, access, ct))
+        // No :guid constraint: a malformed id is a 400 naming it, not a 404 that looks like a missing photo.
+        g.MapGet("/{id}", (Guid id, bool? thumbnail, GridGovDb db, CaseAccess access, CancellationToken ct) => Download(id, thumbnail == true, db, access, ct))
             .RequireAuthorization().WithSummary("A photo (or ?thumbnail=true) of a case you may see");
     }
 
@@ -26,8 +27,11 @@ public static class PhotoEndpoints
             size.MaxRequestBodySize = PhotoStore.MaxBytes + 1;
         var (photo, problem) = await store.SaveAsync(http.Request.Body, ct);
         if (photo is null)
-            return problem!.StartsWith("a photo is at most", StringComparison.Ordinal)
-                ? Problems.TooLarge(PhotoStore.MaxBytes) : Problems.Invalid("photo", problem);
+        {
+            if (problem!.TooLarge) return Problems.TooLarge(PhotoStore.MaxBytes);
+            var message = problem.Message(FileName(http.Request));
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["photo"] = [message] }, detail: message);
+        }
         var row = new CasePhoto
         {
             Id = Guid.NewGuid(), DistrictCode = "", ContentType = photo.ContentType, Bytes = photo.Bytes, Width = photo.Width,
@@ -37,6 +41,19 @@ public static class PhotoEndpoints
         db.CasePhotos.Add(row);
         await db.SaveChangesAsync(ct);
         return Results.Created($"/api/photos/{row.Id}", new { id = row.Id, contentType = row.ContentType, bytes = row.Bytes, width = row.Width, height = row.Height });
+    }
+
+    /// <summary>
+    /// The name the client gives the file (Content-Disposition: attachment; filename*=UTF-8''…), to name it in a
+    /// refusal; only its last path part, printable, at most 80 characters.
+    /// </summary>
+    private static string? FileName(HttpRequest request)
+    {
+        if (!Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var header))
+            return null;
+        var name = (header.FileNameStar.HasValue ? header.FileNameStar : Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(header.FileName)).Value;
+        name = new string((name ?? "").Replace('\\', '/').Split('/')[^1].Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return name.Length == 0 ? null : name.Length <= 80 ? name : name[..80] + "…";
     }
 
     private static async Task<IResult> Download(Guid id, bool thumbnail, GridGovDb db, CaseAccess access, CancellationToken ct)

@@ -29,8 +29,14 @@
   async function uploadPhotos(blobs) {
     const ids = [];
     for (const b of blobs) {
-      const r = await fetch("api/photos", { method: "POST", body: b, headers: { "content-type": b.type || "application/octet-stream" }, credentials: "same-origin" });
-      if (!r.ok) throw new Error((await r.json().catch(() => ({}))).detail || ("photo " + r.status));
+      const headers = { "content-type": b.type || "application/octet-stream" };
+      if (b.name) headers["content-disposition"] = `attachment; filename*=UTF-8''${encodeURIComponent(b.name)}`;
+      const r = await fetch("api/photos", { method: "POST", body: b, headers, credentials: "same-origin" });
+      if (!r.ok) {
+        const e = new Error((await r.json().catch(() => ({}))).detail || ("photo " + r.status));
+        e.refused = r.status >= 400 && r.status < 500; // the photo itself is refused: retrying will not help
+        throw e;
+      }
       ids.push((await r.json()).id);
     }
     return ids;
@@ -56,7 +62,10 @@
               headers: { "content-type": "application/json" }, body: JSON.stringify(it.body) });
             if (r.ok || r.status === 409) await Outbox.remove(it.key);
           }
-        } catch (e) { break; } // network gone again: keep the rest for later
+        } catch (e) {
+          if (!e.refused) break; // network gone again: keep the rest for later
+          it.error = e.message; await Outbox.add(it); // shown in the queue; the others still go
+        }
       }
     } finally { syncing = false; await refreshQueue(); await loadTasks(); }
   }
@@ -92,7 +101,9 @@
         b.onclick = async () => {
           const photos = action === "feedback" ? Array.from($("photo").files) : [];
           if (action === "feedback" && photos.length === 0) { alert(t("处置反馈需要先在上方选择照片", "Choose a photo above first")); return; }
-          const photoIds = photos.length ? await uploadPhotos(photos) : [];
+          let photoIds = [];
+          try { photoIds = photos.length ? await uploadPhotos(photos) : []; }
+          catch (err) { setError("photo", err.message); return; } // a refused photo is named under the photo field
           b.disabled = true; // a double tap sends one action
           await Outbox.add({ key: uuid(), kind: "action", caseId: c.id, action, label: `${label} ${c.trackingNo}`, at: Date.now(), body: { version: c.version, photoIds } });
           await refreshQueue(); sync();

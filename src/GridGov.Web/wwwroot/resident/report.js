@@ -93,8 +93,14 @@
     const ids = [];
     for (const f of files) {
       if (f.size > 10 * 1024 * 1024) throw { field: "photoIds", message: t("每张照片不超过 10 MB", "Each photo at most 10 MB") };
-      const r = await fetch("api/photos", { method: "POST", body: f, headers: { "content-type": f.type || "application/octet-stream" }, credentials: "same-origin" });
-      if (!r.ok) throw { field: "photoIds", message: t("照片无法上传：请选择 JPEG、PNG 或 WebP 图片", "The photo could not be uploaded: choose a JPEG, PNG or WebP image") };
+      // The file name goes along so that a refusal can say which photo it was.
+      const r = await fetch("api/photos", { method: "POST", body: f, credentials: "same-origin",
+        headers: { "content-type": f.type || "application/octet-stream", "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}` } });
+      if (!r.ok) {
+        const problem = await r.json().catch(() => ({}));
+        throw { field: "photoIds", message: problem.errors?.photo?.[0] || problem.detail
+          || t("照片无法上传：请选择 JPEG、PNG 或 WebP 图片", "The photo could not be uploaded: choose a JPEG, PNG or WebP image") };
+      }
       ids.push((await r.json()).id);
     }
     return ids;

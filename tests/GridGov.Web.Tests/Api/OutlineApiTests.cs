@@ -40,4 +40,24 @@ public sealed class OutlineApiTests(SqliteAppFixture fixture) : IClassFixture<Sq
         Assert.Equal(400, status);
         Assert.Equal(["bbox", "level"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
     }
+
+    [SkippableFact]
+    public async Task Places_are_found_by_name_with_a_point_inside_them()
+    {
+        var app = await fixture.GetAsync();
+        var (status, places) = await app.CreateClient().GetJson("/api/map/places?q=" + Uri.EscapeDataString("水井坊"));
+        Assert.Equal(200, status);
+        var first = places[0];
+        Assert.StartsWith("水井坊", first.GetProperty("name").GetString());
+        Assert.Equal("Community", first.GetProperty("level").GetString()); // no grids for an anonymous caller
+        var staff = await app.ClientFor("sjf.micro");
+        var (_, grids) = await staff.GetJson("/api/map/places?q=" + Uri.EscapeDataString("水井坊社区第1网格第1微网格"));
+        var micro = grids.EnumerateArray().First();
+        Assert.Equal("5101040170010101", micro.GetProperty("code").GetString());
+        var (located, where) = await staff.GetJson(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"/api/locate?lon={micro.GetProperty("lon").GetDouble()}&lat={micro.GetProperty("lat").GetDouble()}"));
+        Assert.Equal(200, located);
+        Assert.Contains("5101040170010101", where.ToString()); // the point is inside the place it names
+        Assert.Equal(400, (await staff.GetJson("/api/map/places?q=x")).Status);
+    }
 }

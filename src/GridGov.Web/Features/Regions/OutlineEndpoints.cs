@@ -11,9 +11,39 @@ public static class OutlineEndpoints
 {
     public const int MaxFeatures = 2000;
 
-    public static void MapOutlines(this IEndpointRouteBuilder app) =>
+    public const int MaxPlaces = 10;
+
+    public static void MapOutlines(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/api/map/outlines", Outlines).WithTags("Regions").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public)
             .WithSummary("Outlines with names of one level (district, street, community: public; grid, micro_grid: signed in) inside bbox=minLon,minLat,maxLon,maxLat");
+        app.MapGet("/api/map/places", Places).WithTags("Regions").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public)
+            .WithSummary("Places by name (q, at least 2 characters): communities, streets and districts for everyone, grids for signed-in staff; each with a point to pin");
+    }
+
+    /// <summary>A place found by name, with a point inside it to put a pin on.</summary>
+    public sealed record Place(string Code, string Name, string Level, double Lon, double Lat);
+
+    private static async Task<IResult> Places(HttpContext http, OutlineCache cache, CancellationToken ct, string? q = null)
+    {
+        var text = q?.Trim() ?? "";
+        if (text.Length is < 2 or > 40) return Problems.Invalid("q", "q is 2 to 40 characters of a place name (e.g. 水井坊).");
+        var signedIn = http.User.Identity?.IsAuthenticated == true;
+        var found = new List<Place>();
+        // Smaller places first: a worker looking for "第1网格" means the grid, not the district.
+        foreach (var level in new[] { OutlineLevel.MicroGrid, OutlineLevel.Grid, OutlineLevel.Community, OutlineLevel.Street, OutlineLevel.District })
+        {
+            if (!OutlineLevels.IsPublic(level) && !signedIn) continue;
+            foreach (var o in await cache.LevelAsync(level, ct))
+            {
+                if (found.Count >= MaxPlaces) break;
+                if (o.Name.Contains(text, StringComparison.Ordinal))
+                    found.Add(new Place(o.Code, o.Name, level.ToString(), Math.Round(o.LabelLon, 6), Math.Round(o.LabelLat, 6)));
+            }
+        }
+        // Exact and prefix matches first, then by length (the most specific name).
+        return Results.Ok(found.OrderBy(p => p.Name == text ? 0 : p.Name.StartsWith(text, StringComparison.Ordinal) ? 1 : 2).ThenBy(p => p.Name.Length).ToList());
+    }
 
     private static async Task<IResult> Outlines(HttpContext http, OutlineCache cache, CancellationToken ct, string? bbox = null, string? level = null)
     {

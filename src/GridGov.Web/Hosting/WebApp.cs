@@ -19,8 +19,11 @@ public static class WebApp
         app.UseMiddleware<SessionGuard>();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.UseRequestLocalization(new RequestLocalizationOptions()
-            .SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en"));
+        // Chinese unless the user chose English (the 「English」 link sets a cookie): a browser set to English is not a choice.
+        var localization = new RequestLocalizationOptions()
+            .SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+        localization.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.QueryStringRequestCultureProvider(), new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
+        app.UseRequestLocalization(localization);
         app.UseAntiforgery();
         app.UseStaticFiles();
         app.MapOpenApi("/openapi/{documentName}.json");

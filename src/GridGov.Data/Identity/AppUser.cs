@@ -23,4 +23,9 @@ public sealed class AppUser : IdentityUser<long>
 
     /// <summary>The number encrypted with Data Protection, like every personal number.</summary>
     public string? PhoneCipher { get; set; }
+
+    /// <summary>When a resident agreed to the personal information rules at sign-up (PIPL art. 14), and which version.</summary>
+    public DateTime? PrivacyConsentAt { get; set; }
+
+    public string? PrivacyConsentVersion { get; set; }
 }

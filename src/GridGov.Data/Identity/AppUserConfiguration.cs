@@ -14,6 +14,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         e.Property(x => x.PhoneLookup).HasMaxLength(64);
         e.Property(x => x.PhoneMasked).HasMaxLength(20);
         e.Property(x => x.PhoneCipher).HasMaxLength(400);
+        e.Property(x => x.PrivacyConsentVersion).HasMaxLength(20);
         e.HasIndex(x => x.PhoneLookup).IsUnique();
     }
 }

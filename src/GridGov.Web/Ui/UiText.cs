@@ -91,6 +91,16 @@ public static class UiText
     public static string Time(DateTime? utc) =>
         utc is null ? "—" : utc.Value.AddHours(8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A date as a resident says it: 12月8日（星期二）下午 — China time.</summary>
+    public static string DateInWords(DateTime utc)
+    {
+        var t = utc.AddHours(8);
+        if (IsEnglish) return t.ToString("dddd d MMMM, ", CultureInfo.GetCultureInfo("en-GB")) + (t.Hour < 12 ? "morning" : "afternoon");
+        var week = "日一二三四五六"[(int)t.DayOfWeek];
+        var part = t.Hour < 12 ? "上午" : t.Hour < 18 ? "下午" : "晚上";
+        return $"{t.Month}月{t.Day}日（星期{week}）{part}";
+    }
+
     public static string ColourLabel(string colour) => colour switch
     {
         "green" => IsEnglish ? "On track" : "正常",

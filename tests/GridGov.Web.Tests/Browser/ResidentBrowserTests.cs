@@ -42,6 +42,7 @@ public sealed class ResidentBrowserTests
         await BrowserSession.Shot(phone, "42-resident-signup-errors");
         await phone.FillAsync("#password", Residents.ResidentKit.Password);
         await phone.FillAsync("#nickname", "张阿姨");
+        await phone.CheckAsync("#consent");
         await phone.PressAsync("#nickname", "Enter"); // Enter means sign up, not "send another code"
 
         await phone.WaitForURLAsync($"{s.BaseUrl}/r/report");

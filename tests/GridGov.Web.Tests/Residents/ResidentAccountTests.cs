@@ -58,25 +58,33 @@ public abstract class ResidentAccountTests(AppFixture fixture)
         Assert.Equal(429, again);
         Assert.Contains("秒后再试", againBody.GetProperty("detail").GetString());
 
-        var (weak, weakBody) = await anon.PostJson("/api/resident/signup", new { phone, code, password = "short" });
+        var (weak, weakBody) = await anon.PostJson("/api/resident/signup", new { consent = true, phone, code, password = "short" });
         Assert.Equal(400, weak);
         Assert.Contains("至少 10 位", weakBody.GetProperty("errors").GetProperty("password")[0].GetString());
-        var (noCode, noCodeBody) = await anon.PostJson("/api/resident/signup", new { phone, password = Password });
+        var (noCode, noCodeBody) = await anon.PostJson("/api/resident/signup", new { consent = true, phone, password = Password });
         Assert.Equal(400, noCode);
         Assert.True(noCodeBody.GetProperty("errors").TryGetProperty("code", out _));
         var wrong = code == "000000" ? "111111" : "000000";
-        var (bad, badBody) = await anon.PostJson("/api/resident/signup", new { phone, code = wrong, password = Password });
+        var (bad, badBody) = await anon.PostJson("/api/resident/signup", new { consent = true, phone, code = wrong, password = Password });
         Assert.Equal(400, bad);
         Assert.Contains("验证码不正确", badBody.GetProperty("errors").GetProperty("code")[0].GetString());
 
-        // The code still works after the weak password and one wrong try.
-        Assert.Equal(201, (await anon.PostJson("/api/resident/signup", new { phone, code, password = Password })).Status);
+        // Without the consent to the personal information rules: refused, naming the box, and the code is not spent.
+        var (noConsent, noConsentBody) = await anon.PostJson("/api/resident/signup", new { phone, code, password = Password });
+        Assert.Equal(400, noConsent);
+        Assert.Contains("个人信息处理规则", noConsentBody.GetProperty("errors").GetProperty("consent")[0].GetString());
+
+        // The code still works after the weak password, one wrong try and the missing consent.
+        Assert.Equal(201, (await anon.PostJson("/api/resident/signup", new { consent = true, phone, code, password = Password })).Status);
         // The same number again: already registered, both at the code and the sign-up.
         Assert.Equal(409, (await anon.PostJson("/api/resident/codes", new { phone, purpose = "signup" })).Status);
-        Assert.Equal(409, (await anon.PostJson("/api/resident/signup", new { phone, code, password = Password })).Status);
+        Assert.Equal(409, (await anon.PostJson("/api/resident/signup", new { consent = true, phone, code, password = Password })).Status);
         await using var db = app.Db();
         var masked = phone[..3] + "****" + phone[^4..];
         Assert.Equal(1, await db.Users.CountAsync(u => u.PhoneMasked == masked && u.DisplayName == u.PhoneMasked));
+        var consented = await db.Users.AsNoTracking().SingleAsync(u => u.PhoneMasked == masked);
+        Assert.NotNull(consented.PrivacyConsentAt); // when the resident agreed, and to which version, is kept
+        Assert.Equal(GridGov.Web.Features.Residents.PrivacyRules.Version, consented.PrivacyConsentVersion);
     }
 
     [SkippableFact]
@@ -88,8 +96,8 @@ public abstract class ResidentAccountTests(AppFixture fixture)
         var code = await SendCode(anon, phone);
         var wrong = code == "000000" ? "111111" : "000000";
         for (var i = 0; i < 5; i++)
-            Assert.Equal(400, (await anon.PostJson("/api/resident/signup", new { phone, code = wrong, password = Password })).Status);
-        var (status, body) = await anon.PostJson("/api/resident/signup", new { phone, code, password = Password });
+            Assert.Equal(400, (await anon.PostJson("/api/resident/signup", new { consent = true, phone, code = wrong, password = Password })).Status);
+        var (status, body) = await anon.PostJson("/api/resident/signup", new { consent = true, phone, code, password = Password });
         Assert.Equal(400, status);
         Assert.Contains("错误次数过多", body.GetProperty("errors").GetProperty("code")[0].GetString());
     }
@@ -142,7 +150,7 @@ public abstract class ResidentAccountTests(AppFixture fixture)
         var (to, text) = Assert.Single(gateway.Sent);
         Assert.Equal(phone, to);
         var code = System.Text.RegularExpressions.Regex.Match(text, @"\d{6}").Value;
-        Assert.Equal(201, (await anon.PostJson("/api/resident/signup", new { phone, code, password = Password })).Status);
+        Assert.Equal(201, (await anon.PostJson("/api/resident/signup", new { consent = true, phone, code, password = Password })).Status);
     }
 
     private sealed class CapturingSms : ISmsSender

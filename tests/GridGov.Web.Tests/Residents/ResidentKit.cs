@@ -26,7 +26,7 @@ public static class ResidentKit
         var phone = NewPhone();
         var anon = Open311.Open311Kit.Anonymous(app);
         var code = await SendCode(anon, phone);
-        var (status, body) = await anon.PostJson("/api/resident/signup", new { phone, code, password = Password, nickname });
+        var (status, body) = await anon.PostJson("/api/resident/signup", new { consent = true, phone, code, password = Password, nickname });
         Assert.True(status == 201, body.ToString());
         return (await SignIn(app, phone, Password), phone);
     }

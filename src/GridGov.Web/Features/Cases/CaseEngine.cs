@@ -15,24 +15,26 @@ public sealed class CaseEngine
     public const int MaxDescription = 2000;
     public const int MaxPhotos = 9;
 
-    private readonly CaseIntake _intake;
-    private readonly CaseActions _actions;
+    private readonly IServiceProvider _services;
     private readonly ActingAs _actingAs;
 
-    internal CaseEngine(CaseIntake intake, CaseActions actions, ActingAs actingAs)
+    // Resolved on use: a plain report (group commit) must not pay for the DbContext that actions need.
+    private CaseIntake Intake => _services.GetRequiredService<CaseIntake>();
+    private CaseActions Actions => _services.GetRequiredService<CaseActions>();
+
+    internal CaseEngine(IServiceProvider services, ActingAs actingAs)
     {
-        _intake = intake;
-        _actions = actions;
+        _services = services;
         _actingAs = actingAs;
     }
 
     /// <summary>Files a report: Created (with likely duplicates), Replayed, KeyReused, Invalid or Refused.</summary>
     public Task<CaseOutcome> ReportAsync(Actor actor, NewCase report, CancellationToken ct) =>
-        As(actor, () => _intake.ReportAsync(actor, report, ct));
+        As(actor, () => Intake.ReportAsync(actor, report, ct));
 
     /// <summary>Takes one action of the loop: Applied, Invalid, Refused, Conflict (stale version) or NotFound.</summary>
     public Task<CaseOutcome> ActAsync(Actor actor, long caseId, CaseAction action, CaseActionRequest body, CancellationToken ct) =>
-        As(actor, () => _actions.ApplyAsync(actor, caseId, action, body, ct));
+        As(actor, () => Actions.ApplyAsync(actor, caseId, action, body, ct));
 
     /// <summary>As <see cref="ActAsync(Actor, long, CaseAction, CaseActionRequest, CancellationToken)"/> with the action's wire name.</summary>
     public Task<CaseOutcome> ActAsync(Actor actor, long caseId, string action, CaseActionRequest body, CancellationToken ct) =>
@@ -42,7 +44,7 @@ public sealed class CaseEngine
 
     /// <summary>Open cases of the same category within about 100 m that the actor may see (candidates for merging).</summary>
     public Task<IReadOnlyList<CaseSummary>> LikelyDuplicatesAsync(Actor actor, Data.Entities.Case c, CancellationToken ct) =>
-        _intake.LikelyDuplicates(new CaseAccess(actor), c, ct);
+        Intake.LikelyDuplicates(new CaseAccess(actor), c, ct);
 
     public static string NewTrackingNo(DateTime now) =>
         $"{now:yyyyMMdd}-{RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 6)}";

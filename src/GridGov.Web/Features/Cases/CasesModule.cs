@@ -22,7 +22,7 @@ public sealed class CasesModule : IModule
         services.AddScoped(sp => new CaseAccess(sp.GetRequiredService<Caller>().Actor));
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseActions>();
-        services.AddScoped(sp => new CaseEngine(sp.GetRequiredService<CaseIntake>(), sp.GetRequiredService<CaseActions>(), sp.GetRequiredService<ActingAs>()));
+        services.AddScoped(sp => new CaseEngine(sp, sp.GetRequiredService<ActingAs>()));
         var database = context.Database;
         services.AddSingleton(sp =>
         {

@@ -184,6 +184,32 @@ public static partial class RequestText
 
     private static string? Blank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
+    /// <summary>
+    /// The answers to a service's questions as the reporter reads them ("上门时段：周末全天"), without the codes the
+    /// stored block keeps for staff and API clients.
+    /// </summary>
+    public static IReadOnlyList<string> Answers(string stored)
+    {
+        var at = stored.LastIndexOf(Marker, StringComparison.Ordinal) is var o and >= 0 ? o + Marker.Length
+            : stored.LastIndexOf(ResidentMarker, StringComparison.Ordinal) is var r and >= 0 ? r + ResidentMarker.Length : -1;
+        if (at < 0) return [];
+        var lines = new List<string>();
+        foreach (var line in stored[at..].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (line.StartsWith(MediaPrefix, StringComparison.Ordinal) || line.StartsWith("客户端:", StringComparison.Ordinal) || line.StartsWith("位置:", StringComparison.Ordinal)) continue;
+            var colon = line.IndexOf("): ", StringComparison.Ordinal);
+            if (colon < 0) continue;
+            var label = line[..line.LastIndexOf(" (", colon, StringComparison.Ordinal)];
+            var value = CodeSuffix().Replace(line[(colon + 3)..], "");
+            lines.Add($"{label}：{value}");
+        }
+        return lines;
+    }
+
+    // " (weekend)" after each chosen value's name.
+    [System.Text.RegularExpressions.GeneratedRegex(@" \([a-z0-9_]+\)")]
+    private static partial System.Text.RegularExpressions.Regex CodeSuffix();
+
     /// <summary>Masks mobile and ID-card numbers a reporter may have typed into free text (shown as 138****5678).</summary>
     public static string? MaskNumbers(string? text) => PersonalNumbers.MaskInText(text);
 }

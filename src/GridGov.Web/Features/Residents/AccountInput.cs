@@ -8,4 +8,7 @@ public sealed class AccountInput
     public string? Password { get; set; }
     public string? Nickname { get; set; }
     public string? Action { get; set; }
+
+    /// <summary>The consent box at sign-up ("true" when ticked).</summary>
+    public bool Consent { get; set; }
 }

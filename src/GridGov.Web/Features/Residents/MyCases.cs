@@ -31,7 +31,14 @@ public sealed class MyCases(GridGovDb db, Caller caller, PublicCases publicCases
         var me = caller.UserId;
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.TrackingNo == trackingNo && x.ReporterUserId == me, ct);
         if (c is null) return null;
-        return Mine(c, (await publicCases.BuildAsync([c], withSteps: true, ct))[0]);
+        var mine = Mine(c, (await publicCases.BuildAsync([c], withSteps: true, ct))[0]);
+        if (c.Status != CaseStatus.Closed) return mine;
+        // The reporter sees how it was solved: the photos of the result and the handler's words (numbers masked).
+        var done = await db.CaseHistory.AsNoTracking()
+            .Where(h => h.CaseId == c.Id && (h.Action == "feedback" || h.Action == "self_resolve")).OrderBy(h => h.Id).ToListAsync(ct);
+        var photos = done.Where(h => h.PhotoIds is not null).SelectMany(h => h.PhotoIds!.Split(',')).Select(Guid.Parse).ToList();
+        var note = done.LastOrDefault(h => h.Action == "feedback" && !string.IsNullOrWhiteSpace(h.Note))?.Note;
+        return mine with { AfterPhotos = photos, HandlerNote = Domain.Security.PersonalNumbers.MaskInText(note) };
     }
 
     /// <summary>Rates a closed case the caller reported: the loop's evaluate step, with its checks (1–5, once, closed only).</summary>
@@ -46,5 +53,6 @@ public sealed class MyCases(GridGovDb db, Caller caller, PublicCases publicCases
     }
 
     private static MyCase Mine(Data.Entities.Case c, PublicCase view) =>
-        new(view, RequestText.MaskNumbers(RequestText.Split(c.Description).Description), c.Status == CaseStatus.Closed && c.Rating is null, c.RatingComment);
+        new(view, RequestText.MaskNumbers(RequestText.Split(c.Description).Description), c.Status == CaseStatus.Closed && c.Rating is null, c.RatingComment,
+            MyAnswers: RequestText.Answers(c.Description).Select(a => RequestText.MaskNumbers(a)!).ToList());
 }

@@ -50,9 +50,10 @@ public sealed class ResidentAccounts(
             : (sent, AccountOutcome.Fail("phone", $"发送太频繁，请 {sent.WaitSeconds} 秒后再试 (try again in {sent.WaitSeconds} s)", 429));
     }
 
-    public async Task<AccountOutcome> SignUpAsync(string? phoneText, string? code, string? password, string? nickname, CancellationToken ct)
+    public async Task<AccountOutcome> SignUpAsync(string? phoneText, string? code, string? password, string? nickname, bool consent, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        if (!consent) errors["consent"] = ["请阅读并同意《个人信息处理规则》后注册 (read and agree to the personal information rules)"];
         var phone = PersonalNumbers.NormalizeMobile(phoneText);
         if (phone is null) errors["phone"] = [PhoneProblem(phoneText)!];
         if (string.IsNullOrWhiteSpace(code)) errors["code"] = ["请输入短信验证码 (enter the code from the SMS)"];
@@ -76,6 +77,7 @@ public sealed class ResidentAccounts(
             DisplayName = string.IsNullOrEmpty(name) ? masked : name,
             PhoneLookup = hash, PhoneMasked = masked, PhoneCipher = cipher,
             CreatedAt = time.GetUtcNow().UtcDateTime,
+            PrivacyConsentAt = time.GetUtcNow().UtcDateTime, PrivacyConsentVersion = PrivacyRules.Version,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         IdentityResult created;

@@ -66,7 +66,7 @@ public static class ResidentEndpoints
 
     private static async Task<IResult> SignUp(SignUpRequest body, ResidentAccounts accounts, CancellationToken ct)
     {
-        var outcome = await accounts.SignUpAsync(body.Phone, body.Code, body.Password, body.Nickname, ct);
+        var outcome = await accounts.SignUpAsync(body.Phone, body.Code, body.Password, body.Nickname, body.Consent, ct);
         return outcome.Ok
             ? Results.Created("/api/auth/me", new ResidentAccount(outcome.User!.UserName!, outcome.User.DisplayName, outcome.User.PhoneMasked!))
             : Refusal(outcome);

@@ -2,7 +2,8 @@ namespace GridGov.Web.Features.Residents;
 
 public sealed record CodeRequest(string? Phone, string? Purpose);
 
-public sealed record SignUpRequest(string? Phone, string? Code, string? Password, string? Nickname);
+/// <param name="Consent">The resident agrees to the personal information rules (GET /r/privacy); required.</param>
+public sealed record SignUpRequest(string? Phone, string? Code, string? Password, string? Nickname, bool Consent = false);
 
 public sealed record ResidentLoginRequest(string? Phone, string? Password, bool UseCookies = false);
 
@@ -21,4 +22,8 @@ public sealed record PublicService(
     string Code, string Name, string Group, string GroupName, string? Description, string Notice, bool Sensitive, IReadOnlyList<ServiceQuestion> Questions);
 
 /// <summary>A resident's own case: the public view plus what they wrote themselves.</summary>
-public sealed record MyCase(PublicCase Case, string? MyDescription, bool CanRate, string? MyComment);
+/// <param name="AfterPhotos">The photos of the result (处置后), shown to the reporter.</param>
+/// <param name="HandlerNote">What the handler wrote when reporting it done, personal numbers masked.</param>
+/// <param name="MyAnswers">The answers to the service's questions, in words ("上门时段：周末全天").</param>
+public sealed record MyCase(PublicCase Case, string? MyDescription, bool CanRate, string? MyComment,
+    IReadOnlyList<Guid>? AfterPhotos = null, string? HandlerNote = null, IReadOnlyList<string>? MyAnswers = null);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GridGov.Data;
+using GridGov.Data.Cases;
 using GridGov.Data.Entities;
 using GridGov.Data.Migrations;
 using GridGov.Data.Seeding;
@@ -8,6 +9,7 @@ using GridGov.Domain.Cases;
 using GridGov.Domain.Geo;
 using GridGov.Testing;
 using GridGov.Web.Features.Cases;
+using GridGov.Web.Hosting.Security;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -46,7 +48,7 @@ public static class WriterBench
             .Select(a => new { a.Code, MinLon = a.MinLon!.Value, MinLat = a.MinLat!.Value, MaxLon = a.MaxLon!.Value, MaxLat = a.MaxLat!.Value }).ToListAsync();
         var random = new Random(42);
         // One store per simulated node: a store keeps one connection and serves one writer loop.
-        var stores = Enumerable.Range(0, loops).Select(_ => new IntakeBatchPostgres(cs)).ToArray();
+        var stores = Enumerable.Range(0, loops).Select(_ => new IntakeBatchPostgres(cs, AuditInterceptor.CreatedSummary)).ToArray();
         var scope = new DuplicateScope(user.Id, [], ["510104010"]);
 
         PendingIntake Make(int i)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GridGov.Data;
+using GridGov.Data.Cases;
 using GridGov.Data.Entities;
 using GridGov.Domain.Cases;
 using GridGov.Web.Features.Cases;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using GridGov.Data;
+using GridGov.Data.Cases;
 using GridGov.Data.Entities;
 using GridGov.Domain.Areas;
 using GridGov.Domain.Cases;

@@ -1,39 +1,9 @@
 using System.Threading.Channels;
-using GridGov.Data;
-using GridGov.Data.Entities;
+using GridGov.Data.Cases;
+using GridGov.Web.Hosting.Security;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace GridGov.Web.Features.Cases;
-
-/// <summary>A report ready to store: the case row plus what its history and audit rows need.</summary>
-public sealed record PendingIntake(Case Case, IEntityType CaseType, long? ActorUserId, string ActorName, string AuditUserName, string? Ip, string? HistoryNote)
-{
-    public TaskCompletionSource<IntakeOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Who may see what, for a store that also searches likely duplicates for the whole batch (null: the caller searches).</summary>
-    public DuplicateScope? Scope { get; init; }
-}
-
-/// <summary>The reporter's view of cases (<see cref="CaseAccess.Visible"/>): their user id, departments and CasesRead areas.</summary>
-public sealed record DuplicateScope(long Me, IReadOnlyList<string> Departments, IReadOnlyList<string> Areas);
-
-public enum IntakeOutcomeKind { Created, KeyTaken, TrackingTaken }
-
-/// <summary>
-/// Created (with the case id and, when the store searched them, its likely duplicates), or not written because the
-/// idempotency key or the tracking number was taken.
-/// </summary>
-public readonly record struct IntakeOutcome(IntakeOutcomeKind Kind, long Id = 0, IReadOnlyList<Case>? Duplicates = null);
-
-/// <summary>
-/// Writes a batch of reports (case, first history row, audit entry, stats dirty-marker) in one transaction. Serves one
-/// writer loop; disposing it closes what it keeps between batches (the PostgreSQL store's session).
-/// </summary>
-public interface IIntakeBatchStore : IAsyncDisposable
-{
-    /// <summary>One outcome per report, in order; a row whose unique key is taken is skipped, never fails the batch.</summary>
-    Task<IReadOnlyList<IntakeOutcome>> WriteAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct);
-}
 
 /// <summary>
 /// Group commit for plain reports: requests queue here and one writer per process stores everything queued so far in
@@ -62,8 +32,9 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// <summary>The EF metadata of a case, for audit summaries that read like <see cref="Hosting.Security.AuditInterceptor"/>'s.</summary>
     public IEntityType CaseType { get; }
 
-    public static IIntakeBatchStore StoreFor(Hosting.Database database) => database.Provider == DatabaseProvider.Postgres
-        ? new IntakeBatchPostgres(database.ConnectionString) : new IntakeBatchSqlite(database.ConnectionString);
+    /// <summary>The data layer's batch store for the database, writing audit summaries as <see cref="AuditInterceptor"/> does.</summary>
+    public static IIntakeBatchStore StoreFor(Hosting.Database database) =>
+        IntakeBatchStores.For(database.Provider, database.ConnectionString, AuditInterceptor.CreatedSummary);
 
     /// <summary>Queues the report; the task ends when it is committed (or was not written: key or number taken).</summary>
     public Task<IntakeOutcome> SubmitAsync(PendingIntake report)

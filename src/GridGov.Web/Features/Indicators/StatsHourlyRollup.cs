@@ -1,6 +1,7 @@
 using System.Globalization;
 using GridGov.Data;
 using GridGov.Data.Entities;
+using GridGov.Data.Indicators;
 using GridGov.Domain.Areas;
 using GridGov.Domain.Indicators;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,6 @@ namespace GridGov.Web.Features.Indicators;
 /// </summary>
 public sealed class StatsHourlyRollup(GridGovDb db, TimeProvider time)
 {
-    private const long PassLockKey = 0x4752_4944_4852; // "GRIDHR"
-
     public async Task<int> RebuildAsync(bool everything, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -30,9 +29,7 @@ public sealed class StatsHourlyRollup(GridGovDb db, TimeProvider time)
         // One pass at a time across nodes, in one transaction: a pass must not overwrite rows that a pass further on wrote
         // (a row ending too early would be read as quiet to "through"), and readers see one pass's rows and through together.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsNpgsql()
-            && !await db.Database.SqlQueryRaw<bool>($"SELECT pg_try_advisory_xact_lock({PassLockKey}) AS \"Value\"").SingleAsync(ct))
-            return 0; // another node is running the pass
+        if (!await HourlyRollupSql.TryLockPassAsync(db, ct)) return 0; // another node is running the pass
         var through = await ThroughAsync(db, ct);
         if (!everything && through > completed) return 0; // another node's clock is further on: it keeps the rows
 

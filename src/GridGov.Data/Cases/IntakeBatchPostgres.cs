@@ -1,22 +1,22 @@
+using GridGov.Data.Audit;
 using GridGov.Data.Entities;
 using GridGov.Domain.Areas;
 using GridGov.Domain.Geo;
 using GridGov.Domain.Cases;
-using GridGov.Web.Hosting.Security;
 using Npgsql;
 
-namespace GridGov.Web.Features.Cases;
+namespace GridGov.Data.Cases;
 
 /// <summary>
 /// A batch of reports in ONE statement (one round trip, one implicit transaction): the cases from arrays with
 /// ON CONFLICT DO NOTHING (a taken idempotency key or tracking number skips that row only), and — in the same
 /// statement, for the rows that went in — their history rows, audit entries and daily stats dirty-markers. (No hourly
-/// marker: a new case's one instant is its report, which the hourly pass finds by time — <see cref="StatsHourlyRollup"/>.)
+/// marker: a new case's one instant is its report, which the hourly pass finds by time.)
 /// The writer keeps one connection of its own: taken from the pool per batch, it rotated over every idle connection the
 /// node's requests had opened (the pool hands them out in turn), so each batch met a backend whose caches and prepared
 /// statements were cold, and PostgreSQL spent twice the CPU per case (bench/RESULTS.md, 2026-12-03 evening).
 /// </summary>
-public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchStore
+public sealed class IntakeBatchPostgres(string connectionString, CreatedSummary auditSummary) : IIntakeBatchStore
 {
     /// <summary>The writer's session as pg_stat_activity shows it (unless the connection string names one).</summary>
     public const string ApplicationName = "gridgov-intake-writer";
@@ -27,47 +27,54 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
 
     private NpgsqlConnection? _conn;
 
-    private const string Sql = """
-        WITH input AS (
-            SELECT * FROM unnest(@tracking_no, @category_code, @description, @source, @lon, @lat, @address_text, @area_code,
-                @district_code, @location_flagged, @reporter_user_id, @reporter_name, @reporter_phone_masked, @reporter_phone_cipher,
-                @handler_level, @reported_at, @idempotency_key, @actor_user_id, @actor_name, @note, @audit_user_name, @audit_district,
-                @audit_summary, @ip, @dirty_area, @dirty_day)
-            AS t(tracking_no, category_code, description, source, lon, lat, address_text, area_code, district_code, location_flagged,
-                reporter_user_id, reporter_name, reporter_phone_masked, reporter_phone_cipher, handler_level, reported_at, idempotency_key,
-                actor_user_id, actor_name, note, audit_user_name, audit_district, audit_summary, ip, dirty_area, dirty_day)
-        ), ins AS (
-            INSERT INTO cases (tracking_no, category_code, description, source, status, pending, lon, lat, address_text, area_code,
-                district_code, location_flagged, reporter_user_id, reporter_name, reporter_phone_masked, reporter_phone_cipher,
-                handler_level, reported_at, suspended_hours, escalation_count, rework_count, idempotency_key, version, self_resolved)
-            SELECT tracking_no, category_code, description, source, @status, 0, lon, lat, address_text, area_code,
-                district_code, location_flagged, reporter_user_id, reporter_name, reporter_phone_masked, reporter_phone_cipher,
-                handler_level, reported_at, 0, 0, 0, idempotency_key, 1, false
-            FROM input
-            ON CONFLICT DO NOTHING
-            RETURNING id, tracking_no
-        ), history AS (
-            INSERT INTO case_history (case_id, district_code, at, actor_user_id, actor_name, action, from_status, to_status, note)
-            SELECT ins.id, i.district_code, i.reported_at, i.actor_user_id, i.actor_name, @action, @status, @status, i.note
-            FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
-        ), audit AS (
-            INSERT INTO audit_log (at, user_id, user_name, action, entity_type, entity_id, area_code, district_code, summary, ip)
-            SELECT @now, i.actor_user_id, i.audit_user_name, 'create', 'Case', ins.id::text, i.area_code, i.audit_district, i.audit_summary, i.ip
-            FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
-        ), dirty AS (
-            INSERT INTO case_stats_dirty (area_code, day)
-            SELECT DISTINCT i.dirty_area, i.dirty_day
-            FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
-            WHERE i.dirty_area IS NOT NULL
-        )
-        SELECT id, tracking_no FROM ins
-        """;
+    /// <summary>What each report brings besides its case's columns: for its history row, audit entry and dirty-marker.</summary>
+    private static readonly string[] ReportInputs =
+        ["actor_user_id", "actor_name", "note", "audit_user_name", "audit_district", "audit_summary", "ip", "dirty_area", "dirty_day"];
+
+    /// <summary>Built once from the shared column lists; the same text every batch (auto-prepared per connection).</summary>
+    internal static readonly string Sql = BuildSql();
+
+    private static string BuildSql()
+    {
+        var input = CaseIntakeColumns.FromReport.Select(c => c.Name).Concat(ReportInputs).ToList();
+        var history = new CaseHistoryInsert(CaseId: "ins.id", DistrictCode: "i.district_code", At: "i.reported_at",
+            ActorUserId: "i.actor_user_id", ActorName: "i.actor_name", Action: "@action", FromStatus: "@status", ToStatus: "@status", Note: "i.note");
+        var audit = new AuditLogInsert(At: "@now", UserId: "i.actor_user_id", UserName: "i.audit_user_name", Action: "'create'",
+            EntityType: "'Case'", EntityId: "ins.id::text", AreaCode: "i.area_code", DistrictCode: "i.audit_district", Summary: "i.audit_summary",
+            Ip: "i.ip");
+        return $"""
+            WITH input AS (
+                SELECT * FROM unnest({string.Join(", ", input.Select(n => "@" + n))})
+                AS t({string.Join(", ", input)})
+            ), ins AS (
+                INSERT INTO {CaseIntakeColumns.Into}
+                SELECT {CaseIntakeColumns.Values(DatabaseProvider.Postgres, name => name)}
+                FROM input
+                ON CONFLICT DO NOTHING
+                RETURNING id, tracking_no
+            ), history AS (
+                INSERT INTO {history.Into}
+                SELECT {history.Values}
+                FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
+            ), audit AS (
+                INSERT INTO {audit.Into}
+                SELECT {audit.Values}
+                FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
+            ), dirty AS (
+                INSERT INTO case_stats_dirty (area_code, day)
+                SELECT DISTINCT i.dirty_area, i.dirty_day
+                FROM ins JOIN input i ON i.tracking_no = ins.tracking_no
+                WHERE i.dirty_area IS NOT NULL
+            )
+            SELECT id, tracking_no FROM ins
+            """;
+    }
 
     /// <summary>
-    /// <see cref="CaseIntake.LikelyDuplicates"/> for every new case of a batch at once, after the commit (so cases
-    /// committed meanwhile, this batch's included, are seen as before): same category, open, within ~100 m, visible to
-    /// the reporter as <see cref="CaseAccess.Visible"/> decides (their areas, assigned to them or their department,
-    /// reported by them), the newest five.
+    /// The Cases module's likely duplicates (CaseIntake.LikelyDuplicates) for every new case of a batch at once, after the
+    /// commit (so cases committed meanwhile, this batch's included, are seen as before): same category, open, within
+    /// ~100 m, visible to the reporter as <see cref="DuplicateScope"/> says (their areas, assigned to them or their
+    /// department, reported by them), the newest five.
     /// </summary>
     private const string DuplicatesSql = """
         SELECT i.ord, d.id, d.tracking_no, d.category_code, d.description, d.source, d.status, d.lon, d.lat, d.address_text, d.area_code,
@@ -131,7 +138,7 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
         }
     }
 
-    private static async Task<IReadOnlyList<IntakeOutcome>> WriteAsync(NpgsqlConnection conn, IReadOnlyList<PendingIntake> batch, CancellationToken ct)
+    private async Task<IReadOnlyList<IntakeOutcome>> WriteAsync(NpgsqlConnection conn, IReadOnlyList<PendingIntake> batch, CancellationToken ct)
     {
         var n = batch.Count;
         var now = DateTime.UtcNow;
@@ -139,29 +146,13 @@ public sealed class IntakeBatchPostgres(string connectionString) : IIntakeBatchS
         cmd.Parameters.AddWithValue("status", (int)CaseStatus.Reported);
         cmd.Parameters.AddWithValue("action", CaseAction.Report.Wire());
         cmd.Parameters.AddWithValue("now", now);
-        Add(cmd, "tracking_no", batch, r => r.Case.TrackingNo);
-        Add(cmd, "category_code", batch, r => r.Case.CategoryCode);
-        Add(cmd, "description", batch, r => r.Case.Description);
-        Add(cmd, "source", batch, r => r.Case.Source);
-        Add(cmd, "lon", batch, r => r.Case.Lon);
-        Add(cmd, "lat", batch, r => r.Case.Lat);
-        Add(cmd, "address_text", batch, r => r.Case.AddressText);
-        Add(cmd, "area_code", batch, r => r.Case.AreaCode);
-        Add(cmd, "district_code", batch, r => r.Case.DistrictCode);
-        Add(cmd, "location_flagged", batch, r => r.Case.LocationFlagged);
-        Add(cmd, "reporter_user_id", batch, r => r.Case.ReporterUserId);
-        Add(cmd, "reporter_name", batch, r => r.Case.ReporterName);
-        Add(cmd, "reporter_phone_masked", batch, r => r.Case.ReporterPhoneMasked);
-        Add(cmd, "reporter_phone_cipher", batch, r => r.Case.ReporterPhoneCipher);
-        Add(cmd, "handler_level", batch, r => (int)r.Case.HandlerLevel);
-        Add(cmd, "reported_at", batch, r => r.Case.ReportedAt);
-        Add(cmd, "idempotency_key", batch, r => r.Case.IdempotencyKey);
+        foreach (var column in CaseIntakeColumns.FromReport) cmd.Parameters.AddWithValue(column.Name, column.ValuesOf(batch));
         Add(cmd, "actor_user_id", batch, r => r.ActorUserId);
         Add(cmd, "actor_name", batch, r => r.ActorName);
         Add(cmd, "note", batch, r => r.HistoryNote);
         Add(cmd, "audit_user_name", batch, r => r.AuditUserName);
         Add(cmd, "audit_district", batch, r => AreaCode.DistrictOf(r.Case.AreaCode));
-        Add(cmd, "audit_summary", batch, r => AuditInterceptor.CreatedSummary(r.CaseType, r.Case));
+        Add(cmd, "audit_summary", batch, r => auditSummary(r.CaseType, r.Case));
         Add(cmd, "ip", batch, r => r.Ip);
         Add(cmd, "dirty_area", batch, r => AreaCode.Truncate(r.Case.AreaCode, AreaCode.CommunityLength));
         Add(cmd, "dirty_day", batch, r => Domain.Indicators.ChinaDay.Key(r.Case.ReportedAt));

@@ -1,18 +1,33 @@
 using System.Data.Common;
-using GridGov.Data;
+using GridGov.Data.Audit;
 using GridGov.Domain.Areas;
 using GridGov.Domain.Cases;
-using GridGov.Web.Hosting.Security;
 using Microsoft.Data.Sqlite;
 
-namespace GridGov.Web.Features.Cases;
+namespace GridGov.Data.Cases;
 
 /// <summary>
 /// A batch of reports in one SQLite transaction with prepared statements: the file's single write lock is taken once
 /// per batch instead of twice per report. A taken idempotency key or tracking number skips that row only.
 /// </summary>
-public sealed class IntakeBatchSqlite(string connectionString) : IIntakeBatchStore
+public sealed class IntakeBatchSqlite(string connectionString, CreatedSummary auditSummary) : IIntakeBatchStore
 {
+    // Built once from the shared column lists: a report's values are parameters named after their columns.
+    private static readonly string InsertCaseSql = $"""
+        INSERT INTO {CaseIntakeColumns.Into}
+        VALUES ({CaseIntakeColumns.Values(DatabaseProvider.Sqlite, name => "$" + name)})
+        ON CONFLICT DO NOTHING
+        RETURNING id
+        """;
+
+    private static readonly string InsertHistorySql = Insert(new CaseHistoryInsert(CaseId: "$case_id", DistrictCode: "$district_code",
+        At: "$at", ActorUserId: "$actor_user_id", ActorName: "$actor_name", Action: "$action", FromStatus: "$status", ToStatus: "$status",
+        Note: "$note"));
+
+    private static readonly string InsertAuditSql = Insert(new AuditLogInsert(At: "$at", UserId: "$user_id", UserName: "$user_name",
+        Action: "'create'", EntityType: "'Case'", EntityId: "$entity_id", AreaCode: "$area_code", DistrictCode: "$district_code",
+        Summary: "$summary", Ip: "$ip"));
+
     /// <summary>Nothing to close: each batch opens the file's connection from the pool and returns it.</summary>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -23,26 +38,11 @@ public sealed class IntakeBatchSqlite(string connectionString) : IIntakeBatchSto
         await conn.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct);
 
-        await using var insertCase = Command(conn, tx, """
-            INSERT INTO cases (tracking_no, category_code, description, source, status, pending, lon, lat, address_text, area_code,
-                district_code, location_flagged, reporter_user_id, reporter_name, reporter_phone_masked, reporter_phone_cipher,
-                handler_level, reported_at, suspended_hours, escalation_count, rework_count, idempotency_key, version, self_resolved)
-            VALUES ($tracking_no, $category_code, $description, $source, $status, 0, $lon, $lat, $address_text, $area_code,
-                $district_code, $location_flagged, $reporter_user_id, $reporter_name, $reporter_phone_masked, $reporter_phone_cipher,
-                $handler_level, $reported_at, 0, 0, 0, $idempotency_key, 1, 0)
-            ON CONFLICT DO NOTHING
-            RETURNING id
-            """, "tracking_no", "category_code", "description", "source", "status", "lon", "lat", "address_text", "area_code",
-            "district_code", "location_flagged", "reporter_user_id", "reporter_name", "reporter_phone_masked", "reporter_phone_cipher",
-            "handler_level", "reported_at", "idempotency_key");
-        await using var insertHistory = Command(conn, tx, """
-            INSERT INTO case_history (case_id, district_code, at, actor_user_id, actor_name, action, from_status, to_status, note)
-            VALUES ($case_id, $district_code, $at, $actor_user_id, $actor_name, $action, $status, $status, $note)
-            """, "case_id", "district_code", "at", "actor_user_id", "actor_name", "action", "status", "note");
-        await using var insertAudit = Command(conn, tx, """
-            INSERT INTO audit_log (at, user_id, user_name, action, entity_type, entity_id, area_code, district_code, summary, ip)
-            VALUES ($at, $user_id, $user_name, 'create', 'Case', $entity_id, $area_code, $district_code, $summary, $ip)
-            """, "at", "user_id", "user_name", "entity_id", "area_code", "district_code", "summary", "ip");
+        await using var insertCase = Command(conn, tx, InsertCaseSql, [.. CaseIntakeColumns.FromReport.Select(c => c.Name)]);
+        await using var insertHistory = Command(conn, tx, InsertHistorySql,
+            "case_id", "district_code", "at", "actor_user_id", "actor_name", "action", "status", "note");
+        await using var insertAudit = Command(conn, tx, InsertAuditSql,
+            "at", "user_id", "user_name", "entity_id", "area_code", "district_code", "summary", "ip");
         await using var insertDirty = Command(conn, tx, "INSERT INTO case_stats_dirty (area_code, day) VALUES ($area_code, $day)", "area_code", "day");
         await using var keyTaken = Command(conn, tx, "SELECT 1 FROM cases WHERE idempotency_key = $key", "key");
 
@@ -52,9 +52,8 @@ public sealed class IntakeBatchSqlite(string connectionString) : IIntakeBatchSto
         {
             var r = batch[i];
             var c = r.Case;
-            Set(insertCase, c.TrackingNo, c.CategoryCode, c.Description, c.Source, (int)CaseStatus.Reported, c.Lon, c.Lat, c.AddressText, c.AreaCode,
-                c.DistrictCode, c.LocationFlagged, c.ReporterUserId, c.ReporterName, c.ReporterPhoneMasked, c.ReporterPhoneCipher,
-                (int)c.HandlerLevel, c.ReportedAt, c.IdempotencyKey);
+            for (var p = 0; p < CaseIntakeColumns.FromReport.Count; p++)
+                insertCase.Parameters[p].Value = CaseIntakeColumns.FromReport[p].ValueOf(c) ?? DBNull.Value;
             if (await insertCase.ExecuteScalarAsync(ct) is not long id)
             {
                 var taken = c.IdempotencyKey is { } key && await Scalar(keyTaken, ct, key) is not null;
@@ -66,7 +65,7 @@ public sealed class IntakeBatchSqlite(string connectionString) : IIntakeBatchSto
             await insertHistory.ExecuteNonQueryAsync(ct);
             var district = AreaCode.DistrictOf(c.AreaCode);
             Set(insertAudit, now, r.ActorUserId, r.AuditUserName, id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.AreaCode, district,
-                AuditInterceptor.CreatedSummary(r.CaseType, c), r.Ip);
+                auditSummary(r.CaseType, c), r.Ip);
             await insertAudit.ExecuteNonQueryAsync(ct);
             if (AreaCode.Truncate(c.AreaCode, AreaCode.CommunityLength) is { } community && dirty.Add((community, Domain.Indicators.ChinaDay.Key(c.ReportedAt))))
             {
@@ -78,6 +77,8 @@ public sealed class IntakeBatchSqlite(string connectionString) : IIntakeBatchSto
         await tx.CommitAsync(ct);
         return outcomes;
     }
+
+    private static string Insert(InsertRow row) => $"INSERT INTO {row.Into} VALUES ({row.Values})";
 
     private static SqliteCommand Command(SqliteConnection conn, SqliteTransaction tx, string sql, params string[] parameters)
     {

@@ -46,5 +46,6 @@ public sealed class MyCases(GridGovDb db, Caller caller, PublicCases publicCases
     }
 
     private static MyCase Mine(Data.Entities.Case c, PublicCase view) =>
-        new(view, RequestText.MaskNumbers(RequestText.Split(c.Description).Description), c.Status == CaseStatus.Closed && c.Rating is null, c.RatingComment);
+        new(view, RequestText.MaskNumbers(RequestText.Split(c.Description).Description), c.Status == CaseStatus.Closed && c.Rating is null,
+            RequestText.MaskNumbers(c.RatingComment));
 }

@@ -149,7 +149,8 @@ public static class StaffingEndpoints
 
     private static PersonDto ToDto(Person p) => new(p.Id, p.Name, p.AreaCode, p.PhoneMasked, p.IdNumberMasked);
 
+    // Notes are free text: a number typed into one is shown masked, like the person's own.
     private static AssignmentDto ToDto(GridAssignment a, string name, string? phone) =>
         new(a.Id, a.GridCode, a.PersonId, name, phone, a.Role.ToWire(), a.Role.ToChinese(),
-            a.StartedAt, a.EndedAt, a.Note, a.EndNote);
+            a.StartedAt, a.EndedAt, PersonalNumbers.MaskInText(a.Note), PersonalNumbers.MaskInText(a.EndNote));
 }

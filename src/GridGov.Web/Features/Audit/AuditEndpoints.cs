@@ -29,7 +29,9 @@ public static class AuditEndpoints
         if (action is not null) q = q.Where(e => e.Action == action);
         if (cursor is not null) q = q.Where(e => e.Id < cursor);
         var rows = await q.OrderByDescending(e => e.Id).Take(size + 1).ToListAsync(ct);
-        var page = rows.Take(size).Select(e => new AuditDto(e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.AreaCode, e.Summary, e.Reason)).ToList();
+        // Masked again on the way out: entries written before numbers were masked on writing still hold them.
+        var page = rows.Take(size).Select(e => new AuditDto(e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.AreaCode,
+            AuditText.MaskSummary(e.Summary), AuditText.Mask(e.Reason))).ToList();
         return Results.Ok(new AuditPage(page, rows.Count > size ? page[^1].Id : null));
     }
 }

@@ -59,13 +59,14 @@ public static class CaseEndpoints
             .Distinct().Select(a => a.Wire()).ToList();
         // A reporter outside the staff sees who did what as 工作人员, not by name.
         var reporterOnly = access.SeesAsReporterOnly(c);
+        // Numbers typed into free text are masked for everyone: a case has no audited unmask path.
         return Results.Ok(new CaseDetail(
-            CaseMapping.Summary(c, name, clock.Now), c.Description, c.ReporterName, c.ReporterPhoneMasked,
-            c.Pending.ToString().ToLowerInvariant(), c.PendingExtensionHours, c.MergedIntoId, c.RatingComment,
+            CaseMapping.Summary(c, name, clock.Now), PersonalNumbers.MaskInText(c.Description)!, c.ReporterName, c.ReporterPhoneMasked,
+            c.Pending.ToString().ToLowerInvariant(), c.PendingExtensionHours, c.MergedIntoId, PersonalNumbers.MaskInText(c.RatingComment),
             c.RegisteredAt, c.RespondedAt, c.ResponseDueAt,
             history.Select(h => reporterOnly && h.ActorUserId != c.ReporterUserId
                 ? new HistoryDto(h.Id, h.At, "工作人员", h.Action, h.FromStatus.Wire(), h.ToStatus.Wire(), PublicSteps.Note(CaseNames.ParseAction(h.Action), h.Note, c.MergedIntoId), [])
-                : new HistoryDto(h.Id, h.At, h.ActorName, h.Action, h.FromStatus.Wire(), h.ToStatus.Wire(), h.Note,
+                : new HistoryDto(h.Id, h.At, h.ActorName, h.Action, h.FromStatus.Wire(), h.ToStatus.Wire(), PersonalNumbers.MaskInText(h.Note),
                 h.PhotoIds is null ? [] : h.PhotoIds.Split(',').Select(Guid.Parse).ToList())).ToList(),
             actions));
     }

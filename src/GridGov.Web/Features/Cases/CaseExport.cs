@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GridGov.Data;
 using GridGov.Domain.Cases;
+using GridGov.Domain.Security;
 using GridGov.Web.Hosting;
 using GridGov.Web.Hosting.Security;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace GridGov.Web.Features.Cases;
 
 /// <summary>
 /// The filtered case list as CSV or XLSX, streamed in id order (at most 100,000 rows). Same visibility and filters
-/// as the list; reporter phone numbers never appear, not even masked.
+/// as the list; reporter phone numbers never appear, not even masked, and numbers typed into the address are masked.
 /// </summary>
 public static class CaseExport
 {
@@ -35,7 +36,7 @@ public static class CaseExport
         IEnumerable<string[]> Lines(IEnumerable<Data.Entities.Case> cases) => cases.Select(c => new[]
         {
             c.TrackingNo, $"{c.CategoryCode} {names.GetValueOrDefault(c.CategoryCode)}", c.Status.Chinese(), c.Source, c.AreaCode,
-            c.AddressText ?? "", c.Lon.ToString("0.000000", CultureInfo.InvariantCulture), c.Lat.ToString("0.000000", CultureInfo.InvariantCulture),
+            PersonalNumbers.MaskInText(c.AddressText) ?? "", c.Lon.ToString("0.000000", CultureInfo.InvariantCulture), c.Lat.ToString("0.000000", CultureInfo.InvariantCulture),
             China(c.ReportedAt), China(c.ResolveDueAt), China(c.ClosedAt), ColourLabel(CaseClock.Colour(c, now)),
             c.ReworkCount.ToString(CultureInfo.InvariantCulture), c.Rating?.ToString(CultureInfo.InvariantCulture) ?? "",
         });

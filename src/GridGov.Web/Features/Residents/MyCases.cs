@@ -53,6 +53,6 @@ public sealed class MyCases(GridGovDb db, Caller caller, PublicCases publicCases
     }
 
     private static MyCase Mine(Data.Entities.Case c, PublicCase view) =>
-        new(view, RequestText.MaskNumbers(RequestText.Split(c.Description).Description), c.Status == CaseStatus.Closed && c.Rating is null, c.RatingComment,
+        new(view, RequestText.MaskNumbers(RequestText.Split(c.Description).Description), c.Status == CaseStatus.Closed && c.Rating is null, RequestText.MaskNumbers(c.RatingComment),
             MyAnswers: RequestText.Answers(c.Description).Select(a => RequestText.MaskNumbers(a)!).ToList());
 }

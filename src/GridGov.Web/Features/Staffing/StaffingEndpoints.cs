@@ -155,7 +155,8 @@ public static class StaffingEndpoints
 
     private static StaffMemberDto ToDto(StaffMember m) => new(m.Id, m.Name, m.AreaCode, m.PhoneMasked, m.IdNumberMasked);
 
+    // Notes are free text: a number typed into one is shown masked, like the person's own.
     private static AssignmentDto ToDto(GridAssignment a, string name, string? phone) =>
         new(a.Id, a.GridCode, a.StaffMemberId, name, phone, a.Role.ToWire(), a.Role.ToChinese(),
-            a.StartedAt, a.EndedAt, a.Note, a.EndNote);
+            a.StartedAt, a.EndedAt, PersonalNumbers.MaskInText(a.Note), PersonalNumbers.MaskInText(a.EndNote));
 }

@@ -12,7 +12,8 @@ namespace GridGov.Web.Hosting.Security;
 /// <summary>
 /// Audits every EF write in one place: each added, changed or deleted row becomes an audit entry (who, when,
 /// what, before → after of the changed fields) committed in the same transaction as the change itself.
-/// Encrypted and secret columns never appear; masked columns stand in for them.
+/// Encrypted and secret columns never appear; masked columns stand in for them, and numbers typed into text
+/// columns are masked (<see cref="AuditText"/>).
 /// </summary>
 public sealed class AuditInterceptor(IHttpContextAccessor accessor, ActingAs actingAs, SessionCache sessions, Features.Categories.CategoryCache categories) : SaveChangesInterceptor
 {
@@ -20,12 +21,6 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor, ActingAs act
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneCipher", "IdNumberCipher", "ReporterPhoneCipher", "Boundary",
         "PhoneNumber", "Email", "NormalizedEmail", "KeyHash", "PhoneLookup",
-    };
-
-    // Chinese stays readable in the log; HTML-sensitive characters are still escaped.
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
     private readonly List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)> _pending = [];
@@ -56,11 +51,12 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor, ActingAs act
                 if (e.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<long> && p.Metadata.Name == "Value") continue;
                 if (e.State == EntityState.Modified && !p.IsModified) continue;
                 if (e.State == EntityState.Modified && Equals(p.OriginalValue, p.CurrentValue)) continue;
-                changes[p.Metadata.Name] = e.State switch
+                var name = p.Metadata.Name;
+                changes[name] = e.State switch
                 {
-                    EntityState.Added => [null, p.CurrentValue],
-                    EntityState.Deleted => [p.OriginalValue, null],
-                    _ => [p.OriginalValue, p.CurrentValue],
+                    EntityState.Added => [null, AuditText.Value(name, p.CurrentValue)],
+                    EntityState.Deleted => [AuditText.Value(name, p.OriginalValue), null],
+                    _ => [AuditText.Value(name, p.OriginalValue), AuditText.Value(name, p.CurrentValue)],
                 };
             }
             if (e.State == EntityState.Modified && changes.Count == 0) continue;
@@ -96,7 +92,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor, ActingAs act
                 EntityId = string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => p.CurrentValue)),
                 AreaCode = area,
                 DistrictCode = area is null ? null : AreaCode.DistrictOf(area),
-                Summary = Truncate(JsonSerializer.Serialize(changes, Json), 4000),
+                Summary = Truncate(JsonSerializer.Serialize(changes, AuditText.Json), 4000),
                 Ip = actor?.Ip,
             });
         }
@@ -160,9 +156,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor, ActingAs act
         foreach (var p in type.GetProperties())
         {
             if (Hidden.Contains(p.Name) || p.IsPrimaryKey() || p.PropertyInfo is null) continue;
-            changes[p.Name] = [null, p.PropertyInfo.GetValue(entity)];
+            changes[p.Name] = [null, AuditText.Value(p.Name, p.PropertyInfo.GetValue(entity))];
         }
-        return Truncate(JsonSerializer.Serialize(changes, Json), 4000);
+        return Truncate(JsonSerializer.Serialize(changes, AuditText.Json), 4000);
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";

@@ -19,8 +19,8 @@ public sealed class AuditWriter(GridGovDb db, Caller caller)
             EntityId = entityId,
             AreaCode = area,
             DistrictCode = area is null ? null : AreaCode.DistrictOf(area),
-            Summary = summary,
-            Reason = reason,
+            Summary = AuditText.Mask(summary), // typed text (a reason) may hold a number
+            Reason = AuditText.Mask(reason),
             Ip = caller.Ip,
         });
         await db.SaveChangesAsync(ct);

@@ -25,6 +25,17 @@ public sealed class DemoCasesTests
         Assert.Contains(cases, c => c.ReworkCount > 0);
         Assert.Contains(cases, c => c.Rating is not null);
         Assert.All(cases.Where(c => c.Status == CaseStatus.Closed), c => Assert.NotNull(c.ClosedAt));
+        // Like a real week: descriptions fit their category, a worker's tasks lie in the worker's grid, reporters vary,
+        // and much of it is recent.
+        Assert.All(cases.Where(c => c.CategoryCode == "0101"), c => Assert.Contains("垃圾", c.Description));
+        Assert.All(cases.Where(c => c.CategoryCode == "1302"), c => Assert.Contains("路灯", c.Description));
+        var worker = await db.Users.Where(u => u.UserName == "sjf.worker").Select(u => u.Id).SingleAsync();
+        var tasks = cases.Where(c => c.AssigneeUserId == worker).ToList();
+        Assert.NotEmpty(tasks);
+        Assert.All(tasks, c => Assert.StartsWith("51010401700101", c.AreaCode));
+        Assert.True(cases.Select(c => c.ReporterName).Distinct().Count() >= 4);
+        Assert.True(cases.Count(c => c.ReportedAt > DateTime.UtcNow.AddDays(-7)) > cases.Count / 3);
+        Assert.All(cases.Where(c => c.Source == "sensor"), c => Assert.Null(c.Rating)); // devices do not rate
         // The secretary of 水井坊 sees demo cases in the list.
         var (_, page) = await (await app.ClientFor("sjf.secretary")).GetJson("/api/cases?limit=10");
         Assert.True(page.GetProperty("items").GetArrayLength() > 0);

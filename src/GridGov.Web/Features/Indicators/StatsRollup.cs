@@ -61,6 +61,7 @@ public sealed class StatsRollup(GridGovDb db, TimeProvider time)
     public async Task<int> RebuildAllAsync(CancellationToken ct)
     {
         var today = StatsDays.Day(time.GetUtcNow().UtcDateTime);
+        var started = DateTime.UtcNow;
         var communities = await db.Cases.AsNoTracking().Select(c => c.AreaCode.Substring(0, AreaCode.CommunityLength)).Distinct().ToListAsync(ct);
         var rows = 0;
         foreach (var community in communities.Where(c => c.Length == AreaCode.CommunityLength))
@@ -70,12 +71,17 @@ public sealed class StatsRollup(GridGovDb db, TimeProvider time)
             await RebuildCommunityAsync(community, days, ct);
             rows += days.Count;
         }
+        // Rows this rebuild did not write are stale (their cases moved away or were removed): communities' first, so that
+        // no parent sums them, then the parents that no child row feeds any more.
+        await db.CaseStatsDaily.Where(r => r.AreaCode.Length == AreaCode.CommunityLength && string.Compare(r.Day, today) < 0 && r.UpdatedAt < started)
+            .ExecuteDeleteAsync(ct);
         var written = await db.CaseStatsDaily.AsNoTracking().Where(r => r.AreaCode.Length == AreaCode.CommunityLength)
             .Select(r => new { r.AreaCode, r.Day }).ToListAsync(ct);
         foreach (var (street, day) in written.Select(r => (r.AreaCode[..AreaCode.StreetLength], r.Day)).Distinct())
             await RebuildParentAsync(street, day, AreaCode.CommunityLength, ct);
         foreach (var (district, day) in written.Select(r => (r.AreaCode[..AreaCode.DistrictLength], r.Day)).Distinct())
             await RebuildParentAsync(district, day, AreaCode.StreetLength, ct);
+        await db.CaseStatsDaily.Where(r => string.Compare(r.Day, today) < 0 && r.UpdatedAt < started).ExecuteDeleteAsync(ct);
         await new StatsHourlyRollup(db, time).RebuildAsync(everything: true, ct);
         return rows;
     }

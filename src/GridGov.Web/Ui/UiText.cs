@@ -111,6 +111,63 @@ public static class UiText
         _ => "—",
     };
 
+    /// <summary>Where a case came from (patrol, resident, hotline …), as people call it.</summary>
+    public static string SourceLabel(string source) => source switch
+    {
+        "patrol" => Z("网格巡查", "Grid patrol"),
+        "app" => Z("网格员App", "Field app"),
+        "resident" => Z("居民上报", "Resident"),
+        "hotline" => Z("12345热线", "12345 hotline"),
+        "sensor" => Z("感知设备", "Sensor"),
+        "camera" => Z("视频监控", "Camera"),
+        "enterprise" => Z("企业反映", "Enterprise"),
+        "open311" => Z("外部平台", "Partner platform"),
+        _ => source,
+    };
+
+    /// <summary>A handling level by name (micro_grid … department), as a person says it.</summary>
+    public static string LevelLabel(GridGov.Domain.Cases.HandlerLevel level) => level switch
+    {
+        GridGov.Domain.Cases.HandlerLevel.MicroGrid => Z("微网格", "Micro-grid"),
+        GridGov.Domain.Cases.HandlerLevel.Grid => Z("网格", "Grid"),
+        GridGov.Domain.Cases.HandlerLevel.Community => Z("社区", "Community"),
+        GridGov.Domain.Cases.HandlerLevel.Street => Z("街道", "Street"),
+        GridGov.Domain.Cases.HandlerLevel.District => Z("区（县）", "District"),
+        _ => Z("职能部门", "Department"),
+    };
+
+    /// <summary>The kind of an area (一般网格 …) in the reader's language.</summary>
+    public static string KindLabel(GridGov.Domain.Areas.AreaKind kind) => IsEnglish ? kind switch
+    {
+        GridGov.Domain.Areas.AreaKind.City => "City",
+        GridGov.Domain.Areas.AreaKind.District => "District",
+        GridGov.Domain.Areas.AreaKind.Street => "Street",
+        GridGov.Domain.Areas.AreaKind.Community => "Community",
+        GridGov.Domain.Areas.AreaKind.GeneralGrid => "Grid",
+        GridGov.Domain.Areas.AreaKind.MicroGrid => "Micro-grid",
+        GridGov.Domain.Areas.AreaKind.DedicatedGrid => "Dedicated grid",
+        _ => kind.ToString(),
+    } : GridGov.Domain.Areas.AreaKinds.ToChinese(kind);
+
+    /// <summary>A grid role by its wire name (full_time_worker …) in the reader's language.</summary>
+    public static string RoleLabel(string role) => role switch
+    {
+        "full_time_worker" => Z("专职网格员", "Full-time grid worker"),
+        "micro_grid_worker" => Z("微网格员", "Micro-grid worker"),
+        "grid_head" => Z("网格长", "Grid head"),
+        "sinking_cadre" => Z("下沉干部", "Cadre on secondment"),
+        "volunteer" => Z("志愿者", "Volunteer"),
+        _ => role,
+    };
+
+    /// <summary>Urgency by its wire name (normal, urgent, critical).</summary>
+    public static string UrgencyLabel(string urgency) => urgency switch
+    {
+        "urgent" => Z("紧急", "Urgent"),
+        "critical" => Z("特急", "Critical"),
+        _ => Z("一般", "Normal"),
+    };
+
     public static string StatusLabel(GridGov.Domain.Cases.CaseStatus status) => IsEnglish ? status switch
     {
         GridGov.Domain.Cases.CaseStatus.AwaitingVerification => "Awaiting verification",

@@ -8,6 +8,7 @@ using GridGov.Domain.Cases;
 using GridGov.Domain.Security;
 using GridGov.Web.Hosting;
 using GridGov.Web.Hosting.Security;
+using GridGov.Web.Ui;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Web.Features.Cases;
@@ -20,8 +21,15 @@ public static class CaseExport
 {
     public const int MaxRows = 100_000;
 
+    // Names for people first; the codes last, for analysts who join the export with other tables.
     private static readonly string[] Header =
-        ["案件编号", "类别", "状态", "来源", "区域编码", "地址", "经度", "纬度", "上报时间(北京时间)", "处置时限", "结案时间", "时限状态", "返工次数", "评价"];
+        ["案件编号", "类别", "状态", "来源", "所在区域", "地址", "经度", "纬度", "上报时间(北京时间)", "处置时限", "结案时间", "时限状态", "返工次数", "评价", "类别编码", "区域编码"];
+
+    /// <summary>How each column is typed in the spreadsheet (the CSV has text only).</summary>
+    private enum Kind { Text, Number, Time }
+
+    private static readonly Kind[] Kinds =
+        [Kind.Text, Kind.Text, Kind.Text, Kind.Text, Kind.Text, Kind.Text, Kind.Number, Kind.Number, Kind.Time, Kind.Time, Kind.Time, Kind.Text, Kind.Number, Kind.Number, Kind.Text, Kind.Text];
 
     public static async Task<IResult> WriteAsync(HttpContext http, GridGovDb db, CaseAccess access, Caller caller, CaseClock clock, bool csv, CancellationToken ct)
     {
@@ -33,13 +41,17 @@ public static class CaseExport
         var stamp = now.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         static string China(DateTime? utc) => utc is null ? "" : utc.Value.AddHours(8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-        IEnumerable<string[]> Lines(IEnumerable<Data.Entities.Case> cases) => cases.Select(c => new[]
+        async Task<List<string[]>> Lines(Data.Entities.Case[] cases)
         {
-            c.TrackingNo, $"{c.CategoryCode} {names.GetValueOrDefault(c.CategoryCode)}", c.Status.Chinese(), c.Source, c.AreaCode,
-            PersonalNumbers.MaskInText(c.AddressText) ?? "", c.Lon.ToString("0.000000", CultureInfo.InvariantCulture), c.Lat.ToString("0.000000", CultureInfo.InvariantCulture),
-            China(c.ReportedAt), China(c.ResolveDueAt), China(c.ClosedAt), ColourLabel(CaseClock.Colour(c, now)),
-            c.ReworkCount.ToString(CultureInfo.InvariantCulture), c.Rating?.ToString(CultureInfo.InvariantCulture) ?? "",
-        });
+            var areas = await AreaLabels.NamesAsync(db, cases.Select(c => c.AreaCode), ct);
+            return cases.Select(c => new[]
+            {
+                c.TrackingNo, names.GetValueOrDefault(c.CategoryCode, c.CategoryCode), c.Status.Chinese(), UiText.SourceLabel(c.Source), areas[c.AreaCode],
+                PersonalNumbers.MaskInText(c.AddressText) ?? "", c.Lon.ToString("0.000000", CultureInfo.InvariantCulture), c.Lat.ToString("0.000000", CultureInfo.InvariantCulture),
+                China(c.ReportedAt), China(c.ResolveDueAt), China(c.ClosedAt), ColourLabel(CaseClock.Colour(c, now)),
+                c.ReworkCount.ToString(CultureInfo.InvariantCulture), c.Rating?.ToString(CultureInfo.InvariantCulture) ?? "", c.CategoryCode, c.AreaCode,
+            }).ToList();
+        }
 
         if (csv)
         {
@@ -49,7 +61,7 @@ public static class CaseExport
             await using var out_ = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true);
             await out_.WriteRecordAsync(Header, ct);
             await foreach (var chunk in rows.AsAsyncEnumerable().Chunk(1000).WithCancellation(ct))
-                foreach (var line in Lines(chunk))
+                foreach (var line in await Lines(chunk))
                     await out_.WriteRecordAsync(line, ct);
             await out_.FlushAsync(ct);
             return Results.Empty;
@@ -61,25 +73,50 @@ public static class CaseExport
         {
             var book = doc.AddWorkbookPart();
             book.Workbook = new Workbook();
+            book.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
             var sheetPart = book.AddNewPart<WorksheetPart>();
             var data = new SheetData();
             sheetPart.Worksheet = new Worksheet(data);
-            data.AppendChild(Row(Header));
+            data.AppendChild(Row(Header, header: true));
             await foreach (var chunk in rows.AsAsyncEnumerable().Chunk(1000).WithCancellation(ct))
-                foreach (var line in Lines(chunk)) data.AppendChild(Row(line));
+                foreach (var line in await Lines(chunk)) data.AppendChild(Row(line, header: false));
             book.Workbook.AppendChild(new Sheets(new Sheet { Id = book.GetIdOfPart(sheetPart), SheetId = 1, Name = "案件" }));
             book.Workbook.Save();
         }
         return Results.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cases-{stamp}.xlsx");
     }
 
-    private static Row Row(IEnumerable<string> cells)
+    private static Row Row(string[] cells, bool header)
     {
         var row = new Row();
-        foreach (var c in cells)
-            row.AppendChild(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(c)) });
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var text = cells[i];
+            var kind = header || text.Length == 0 ? Kind.Text : Kinds[i];
+            row.AppendChild(kind switch
+            {
+                Kind.Number => new Cell { DataType = CellValues.Number, CellValue = new CellValue(text) },
+                // A time is a spreadsheet date (days since 1900) shown as yyyy-mm-dd hh:mm: it sorts and filters as a time.
+                Kind.Time => new Cell
+                {
+                    StyleIndex = TimeStyle,
+                    CellValue = new CellValue(DateTime.ParseExact(text, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture).ToOADate().ToString(CultureInfo.InvariantCulture)),
+                },
+                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) },
+            });
+        }
         return row;
     }
+
+    private const uint TimeStyle = 1;
+
+    /// <summary>Two cell formats: the default, and a date-time one (custom number format 164) for the time columns.</summary>
+    private static Stylesheet Styles() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd hh:mm" }) { Count = 1 },
+        new Fonts(new Font()) { Count = 1 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border()) { Count = 1 },
+        new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true }) { Count = 2 });
 
     private static string ColourLabel(string colour) => colour switch
     {

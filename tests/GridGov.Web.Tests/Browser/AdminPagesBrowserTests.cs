@@ -1,3 +1,4 @@
+using GridGov.Web.Tests.Browser.Pages;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -16,47 +17,44 @@ public sealed class AdminPagesBrowserTests
 
         var page = await s.NewPageAsync();
         await s.SignInAsync(page, "sjf.secretary");
-        await page.GotoAsync($"{s.BaseUrl}/areas/51010401700101");
-        Assert.Contains("水井坊社区第1网格", await page.Locator("h1").InnerTextAsync());
-        var before = await page.Locator("#members tbody tr").CountAsync();
-        await page.ClickAsync("button:has-text('分配')"); // nobody chosen
-        Assert.Contains("registered in your area", await page.Locator(".alert.error").InnerTextAsync());
-        await page.SelectOptionAsync("#staff-member", staffMemberId.ToString());
-        await page.SelectOptionAsync("#role", "volunteer");
-        await page.ClickAsync("button:has-text('分配')");
-        await Assertions.Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(before + 1);
-        Assert.Contains("李志愿", await page.Locator("#members").InnerTextAsync());
-        Assert.Contains("139****0000", await page.Locator("#members").InnerTextAsync());
-        await BrowserSession.Shot(page, "30-grid-staff");
+        var area = new AreaPage(page, s.BaseUrl);
+        await area.OpenAsync("51010401700101");
+        Assert.Contains("水井坊社区第1网格", await area.Heading.InnerTextAsync());
+        var before = await area.MemberRows.CountAsync();
+        await area.AssignAsync(); // nobody chosen
+        Assert.Contains("registered in your area", await area.Error.InnerTextAsync());
+        await area.AssignAsync(staffMemberId, "volunteer");
+        await Assertions.Expect(area.MemberRows).ToHaveCountAsync(before + 1);
+        Assert.Contains("李志愿", await area.Members.InnerTextAsync());
+        Assert.Contains("139****0000", await area.Members.InnerTextAsync());
+        await area.ShotAsync("30-grid-staff");
 
         // The neighbouring community's grid is not there for this secretary.
-        await page.GotoAsync($"{s.BaseUrl}/areas/51010401700201");
-        Assert.Contains("不在您的辖区", await page.Locator(".alert.error").InnerTextAsync());
+        await area.OpenAsync("51010401700201");
+        Assert.Contains("不在您的辖区", await area.Error.InnerTextAsync());
 
         var admin = await s.NewPageAsync();
         await s.SignInAsync(admin, "city.admin");
-        await admin.GotoAsync($"{s.BaseUrl}/admin/categories");
-        await admin.FillAsync("#resp-0101", "100");
-        await admin.ClickAsync("button[data-code='0101']");
-        Assert.Contains("cannot be longer", await admin.Locator(".alert.error").InnerTextAsync());
-        await admin.FillAsync("#resp-0101", "1.5");
-        await admin.FillAsync("#res-0101", "36");
-        await admin.ClickAsync("button[data-code='0101']");
-        Assert.Contains("0101", await admin.Locator(".alert.ok").InnerTextAsync());
-        Assert.Equal("36", await admin.InputValueAsync("#res-0101"));
-        await BrowserSession.Shot(admin, "31-category-editor");
-        await admin.GotoAsync($"{s.BaseUrl}/admin/calendar");
-        Assert.Contains("正式", await admin.Locator("#calendar-years tr:has-text('2026')").InnerTextAsync());
-        Assert.Contains("暂定", await admin.Locator("#calendar-years tr:has-text('2027')").InnerTextAsync());
-        await admin.FillAsync("#cal-year", "2028");
-        await admin.FillAsync("#cal-json", "{ broken");
-        await admin.ClickAsync("button:has-text('保存')");
-        Assert.Contains("Not a calendar year", await admin.Locator(".alert.error").InnerTextAsync());
-        Assert.Equal("{ broken", await admin.InputValueAsync("#cal-json")); // nothing typed is lost
-        await BrowserSession.Shot(admin, "32-calendar");
+        var categories = new CategoriesPage(admin, s.BaseUrl);
+        await categories.OpenAsync();
+        await categories.SetLimitsAsync("0101", respondHours: "100");
+        Assert.Contains("cannot be longer", await categories.Error.InnerTextAsync());
+        await categories.SetLimitsAsync("0101", respondHours: "1.5", resolveHours: "36");
+        Assert.Contains("0101", await categories.Ok.InnerTextAsync());
+        Assert.Equal("36", await categories.ResolveHoursAsync("0101"));
+        await categories.ShotAsync("31-category-editor");
+        var calendar = new CalendarPage(admin, s.BaseUrl);
+        await calendar.OpenAsync();
+        Assert.Contains("正式", await calendar.YearRowAsync(2026));
+        Assert.Contains("暂定", await calendar.YearRowAsync(2027));
+        await calendar.SaveAsync("2028", "{ broken");
+        Assert.Contains("Not a calendar year", await calendar.Error.InnerTextAsync());
+        Assert.Equal("{ broken", await calendar.JsonAsync()); // nothing typed is lost
+        await calendar.ShotAsync("32-calendar");
 
         // A secretary cannot edit categories.
-        await page.GotoAsync($"{s.BaseUrl}/admin/categories");
-        Assert.Equal(0, await page.Locator("#categories").CountAsync());
+        var notAllowed = new CategoriesPage(page, s.BaseUrl);
+        await notAllowed.OpenAsync();
+        Assert.Equal(0, await notAllowed.Table.CountAsync());
     }
 }

@@ -1,7 +1,7 @@
-using GridGov.Data;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

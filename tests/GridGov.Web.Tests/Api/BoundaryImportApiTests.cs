@@ -1,9 +1,9 @@
-using GridGov.Data;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GridGov.Data.Seeding;
+using GridGov.Data;
 using GridGov.Domain.Areas;
 using GridGov.Domain.Geo;
 using GridGov.Web.Tests.Infrastructure;

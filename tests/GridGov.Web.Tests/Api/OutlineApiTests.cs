@@ -1,5 +1,5 @@
-using GridGov.Data;
 using System.Globalization;
+using GridGov.Data;
 using GridGov.Web.Tests.Cases;
 using GridGov.Web.Tests.Infrastructure;
 

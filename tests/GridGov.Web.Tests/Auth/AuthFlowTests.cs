@@ -1,7 +1,7 @@
-using GridGov.Data;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using OtpNet;
 

@@ -1,5 +1,5 @@
-using GridGov.Data;
 using System.Diagnostics;
+using GridGov.Data;
 using GridGov.Web.Hosting;
 using GridGov.Web.Hosting.Security;
 using GridGov.Web.Tests.Infrastructure;

@@ -1,5 +1,5 @@
-using GridGov.Data;
 using System.Text.Json;
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using static GridGov.Web.Tests.Cases.CaseTestKit;
 

@@ -1,8 +1,8 @@
-using GridGov.Data;
 using System.Buffers.Binary;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;

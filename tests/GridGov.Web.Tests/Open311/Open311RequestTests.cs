@@ -1,8 +1,8 @@
-using GridGov.Data;
 using System.Globalization;
 using System.Text.Json;
 using GridGov.Data.Entities;
 using GridGov.Data.Seeding;
+using GridGov.Data;
 using GridGov.Domain.Cases;
 using GridGov.Web.Features.Cases;
 using GridGov.Web.Features.Open311;

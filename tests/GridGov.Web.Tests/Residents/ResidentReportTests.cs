@@ -1,6 +1,6 @@
-using GridGov.Data;
 using System.Text.Json;
 using GridGov.Data.Seeding;
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static GridGov.Web.Tests.Cases.CaseTestKit;

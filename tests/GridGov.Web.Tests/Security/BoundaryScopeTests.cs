@@ -1,7 +1,7 @@
-using GridGov.Data;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using GridGov.Data;
 using GridGov.Domain.Areas;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

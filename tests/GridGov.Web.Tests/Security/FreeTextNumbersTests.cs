@@ -1,6 +1,6 @@
-using GridGov.Data;
 using System.IO.Compression;
 using System.Text.Json;
+using GridGov.Data;
 using GridGov.Web.Tests.Cases;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
-using GridGov.Data;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GridGov.Data;
 using GridGov.Domain.Areas;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using GridGov.Data;
 using System.Text.RegularExpressions;
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 

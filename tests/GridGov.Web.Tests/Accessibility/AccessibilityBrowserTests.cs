@@ -1,4 +1,5 @@
 using GridGov.Web.Tests.Browser;
+using GridGov.Web.Tests.Browser.Pages;
 using GridGov.Web.Tests.Cases;
 using Microsoft.Playwright;
 
@@ -16,35 +17,47 @@ public sealed class AccessibilityBrowserTests
         var id = reported.GetProperty("id").GetInt64();
         var problems = new List<string>();
 
-        async Task Check(IPage page, string url, string? waitFor = null)
+        // Opens a page with its page object, then asks axe what is wrong there.
+        async Task Check(PageObject page, Func<Task> open)
         {
-            await page.GotoAsync(s.BaseUrl + url);
-            if (waitFor is not null) await page.WaitForSelectorAsync(waitFor);
-            problems.AddRange((await Axe.SeriousViolations(page)).Select(v => $"{url}: {v}"));
+            await open();
+            var url = new Uri(page.Page.Url).PathAndQuery;
+            problems.AddRange((await Axe.SeriousViolations(page.Page)).Select(v => $"{url}: {v}"));
         }
+        async Task<IPage> Tab(int width, int height) => await (await s.Browser.NewContextAsync(Axe.Context(width, height))).NewPageAsync();
 
         // Staff at the desk (1440×900).
-        var desk = await (await s.Browser.NewContextAsync(Axe.Context(1440, 900))).NewPageAsync();
-        await Check(desk, "/login");
-        await s.SignInAsync(desk, "sjf.secretary");
-        await Check(desk, "/");
-        await Check(desk, "/cases");
-        await Check(desk, $"/cases/{id}", "#case-map .leaflet-overlay-pane path");
-        await Check(desk, "/areas/51010401700101");
+        var desk = await Tab(1440, 900);
+        var signIn = new SignInPage(desk, s.BaseUrl);
+        await Check(signIn, () => signIn.OpenAsync());
+        await signIn.SignInAsync("sjf.secretary");
+        var home = new HomePage(desk, s.BaseUrl);
+        await Check(home, home.OpenAsync);
+        var list = new CaseListPage(desk, s.BaseUrl);
+        await Check(list, () => list.OpenAsync());
+        var casePage = new CasePage(desk, s.BaseUrl);
+        await Check(casePage, async () => { await casePage.OpenAsync(id); await casePage.WaitForMapAsync(); });
+        var area = new AreaPage(desk, s.BaseUrl);
+        await Check(area, () => area.OpenAsync("51010401700101"));
 
         // The command centre's wall (1920×1080) and a worker's phone (390×844).
-        var wall = await (await s.Browser.NewContextAsync(Axe.Context(1920, 1080))).NewPageAsync();
+        var wall = await Tab(1920, 1080);
         await s.SignInAsync(wall, "jinjiang.ops");
-        await Check(wall, "/dashboard?area=510104");
-        var phone = await (await s.Browser.NewContextAsync(Axe.Context(390, 844))).NewPageAsync();
+        var dashboard = new DashboardPage(wall, s.BaseUrl);
+        await Check(dashboard, () => dashboard.OpenAsync("510104"));
+        var phone = await Tab(390, 844);
         await s.SignInAsync(phone, "sjf.micro");
-        await Check(phone, "/field");
+        var field = new FieldAppPage(phone, s.BaseUrl);
+        await Check(field, field.OpenAsync);
 
         // Residents and the public, on phones.
-        var visitor = await (await s.Browser.NewContextAsync(Axe.Context(390, 844))).NewPageAsync();
-        await Check(visitor, "/r");
-        await Check(visitor, "/r/signup");
-        await Check(visitor, "/map");
+        var visitor = await Tab(390, 844);
+        var residentHome = new ResidentHomePage(visitor, s.BaseUrl);
+        await Check(residentHome, residentHome.OpenAsync);
+        var signUp = new ResidentSignUpPage(visitor, s.BaseUrl);
+        await Check(signUp, signUp.OpenAsync);
+        var map = new PublicMapPage(visitor, s.BaseUrl);
+        await Check(map, map.OpenAsync);
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

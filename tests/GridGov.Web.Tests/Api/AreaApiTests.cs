@@ -8,12 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Web.Tests.Api;
 
 /// <summary>Region tree, grid paging, boundaries, locate and health, on each database provider.</summary>
-public abstract class AreaApiTests(AppFixture fixture)
+public sealed class AreaApiTests(Apps apps) : IClassFixture<Apps>
 {
-    [SkippableFact]
-    public async Task Region_tree_starts_at_the_city_with_real_names_and_synthetic_label()
+    [SkippableTheory, BothDatabases]
+    public async Task Region_tree_starts_at_the_city_with_real_names_and_synthetic_label(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (status, body) = await (await app.ClientFor("city.admin")).GetJson("/api/regions");
         Assert.Equal(200, status);
         Assert.Equal("成都市", body.GetProperty("area").GetProperty("name").GetString());
@@ -27,26 +27,26 @@ public abstract class AreaApiTests(AppFixture fixture)
     }
 
     [SkippableTheory]
-    [InlineData("/api/regions/999999", 404)]
-    [InlineData("/api/regions/51x104", 400)]
-    [InlineData("/api/grids/51010401700199", 404)]
-    [InlineData("/api/grids/510104", 400)]
-    [InlineData("/api/areas/510104999999/boundary", 404)]
-    [InlineData("/api/grids?area=510104&limit=0", 400)]
-    [InlineData("/api/grids?area=510104&kind=street", 400)]
-    [InlineData("/api/grids?area=510199", 404)]
-    public async Task Bad_or_unknown_codes_answer_with_problem_details(string url, int expected)
+    [BothDatabases("/api/regions/999999", 404)]
+    [BothDatabases("/api/regions/51x104", 400)]
+    [BothDatabases("/api/grids/51010401700199", 404)]
+    [BothDatabases("/api/grids/510104", 400)]
+    [BothDatabases("/api/areas/510104999999/boundary", 404)]
+    [BothDatabases("/api/grids?area=510104&limit=0", 400)]
+    [BothDatabases("/api/grids?area=510104&kind=street", 400)]
+    [BothDatabases("/api/grids?area=510199", 404)]
+    public async Task Bad_or_unknown_codes_answer_with_problem_details(DatabaseProvider provider, string url, int expected)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var response = await (await app.ClientFor("city.admin")).GetAsync(url);
         Assert.Equal(expected, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    [SkippableFact]
-    public async Task Keyset_paging_returns_every_grid_of_the_area_exactly_once_in_code_order()
+    [SkippableTheory, BothDatabases]
+    public async Task Keyset_paging_returns_every_grid_of_the_area_exactly_once_in_code_order(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = await app.ClientFor("city.admin");
         var seen = new List<string>();
         string? cursor = null;
@@ -68,10 +68,10 @@ public abstract class AreaApiTests(AppFixture fixture)
         Assert.Equal(expected, seen);
     }
 
-    [SkippableFact]
-    public async Task Locate_routes_an_interior_point_of_every_tenth_micro_grid_to_it()
+    [SkippableTheory, BothDatabases]
+    public async Task Locate_routes_an_interior_point_of_every_tenth_micro_grid_to_it(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = await app.ClientFor("city.admin");
         await using var db = app.Db();
         var micros = await db.Areas.Where(a => a.Kind == AreaKind.MicroGrid).OrderBy(a => a.Code).ToListAsync();
@@ -88,10 +88,10 @@ public abstract class AreaApiTests(AppFixture fixture)
         }
     }
 
-    [SkippableFact]
-    public async Task Locate_accepts_gaode_coordinates_and_flags_points_outside_every_grid()
+    [SkippableTheory, BothDatabases]
+    public async Task Locate_accepts_gaode_coordinates_and_flags_points_outside_every_grid(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = await app.ClientFor("city.admin");
         await using var db = app.Db();
         var micro = await db.Areas.Where(a => a.Kind == AreaKind.MicroGrid).OrderBy(a => a.Code).FirstAsync();
@@ -124,26 +124,26 @@ public abstract class AreaApiTests(AppFixture fixture)
     }
 
     [SkippableTheory]
-    [InlineData("lon=NaN&lat=30.6", "lon")]
-    [InlineData("lon=104.06&lat=Infinity", "lat")]
-    [InlineData("lon=30.6595&lat=104.0657", "swapped")]
-    [InlineData("lon=2.35&lat=48.85", "China")]
-    [InlineData("lon=abc&lat=30.6", "lon")]
-    [InlineData("lat=30.6", "lon")]
-    [InlineData("lon=104.06&lat=30.6&crs=bd09", "crs")]
-    public async Task Locate_refuses_impossible_coordinates_with_a_hint(string query, string hint)
+    [BothDatabases("lon=NaN&lat=30.6", "lon")]
+    [BothDatabases("lon=104.06&lat=Infinity", "lat")]
+    [BothDatabases("lon=30.6595&lat=104.0657", "swapped")]
+    [BothDatabases("lon=2.35&lat=48.85", "China")]
+    [BothDatabases("lon=abc&lat=30.6", "lon")]
+    [BothDatabases("lat=30.6", "lon")]
+    [BothDatabases("lon=104.06&lat=30.6&crs=bd09", "crs")]
+    public async Task Locate_refuses_impossible_coordinates_with_a_hint(DatabaseProvider provider, string query, string hint)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var response = await (await app.ClientFor("city.admin")).GetAsync("/api/locate?" + query);
         Assert.Equal(400, (int)response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains(hint, text, StringComparison.OrdinalIgnoreCase);
     }
 
-    [SkippableFact]
-    public async Task Boundary_of_a_grid_is_a_geojson_feature_labelled_synthetic()
+    [SkippableTheory, BothDatabases]
+    public async Task Boundary_of_a_grid_is_a_geojson_feature_labelled_synthetic(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var response = await (await app.ClientFor("city.admin")).GetAsync("/api/areas/51010401700101/boundary");
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Json();
@@ -153,10 +153,10 @@ public abstract class AreaApiTests(AppFixture fixture)
         Assert.Equal("水井坊社区第1网格", body.GetProperty("properties").GetProperty("name").GetString());
     }
 
-    [SkippableFact]
-    public async Task Health_reports_the_database_and_the_routing_index()
+    [SkippableTheory, BothDatabases]
+    public async Task Health_reports_the_database_and_the_routing_index(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (status, body) = await app.CreateClient().GetJson("/health"); // anonymous: no data in it
         Assert.Equal(200, status);
         Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
@@ -165,10 +165,10 @@ public abstract class AreaApiTests(AppFixture fixture)
         Assert.True(index.GetProperty("data").GetProperty("areas").GetInt32() > 600);
     }
 
-    [SkippableFact]
-    public async Task OpenApi_document_lists_the_endpoints_and_the_browsable_ui_is_served()
+    [SkippableTheory, BothDatabases]
+    public async Task OpenApi_document_lists_the_endpoints_and_the_browsable_ui_is_served(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = app.CreateClient(); // the API description is public
         var (_, doc) = await client.GetJson("/openapi/v1.json");
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
@@ -179,7 +179,3 @@ public abstract class AreaApiTests(AppFixture fixture)
         Assert.Equal(200, (int)ui.StatusCode);
     }
 }
-
-public sealed class SqliteAreaApiTests(SqliteAppFixture f) : AreaApiTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresAreaApiTests(PostgresAppFixture f) : AreaApiTests(f), IClassFixture<PostgresAppFixture>;

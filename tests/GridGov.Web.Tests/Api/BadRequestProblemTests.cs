@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,7 +15,7 @@ namespace GridGov.Web.Tests.Api;
 /// a ProblemDetails that names the field and what is wrong; an unexpected failure is still a 500 ProblemDetails
 /// without internals.
 /// </summary>
-public sealed class BadRequestProblemTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+public sealed class BadRequestProblemTests(Apps apps) : IClassFixture<Apps>
 {
     private static async Task<(int Status, string? ContentType, JsonElement Body)> Send(HttpClient client, HttpMethod method, string url,
         string? body = null, string contentType = "application/json")
@@ -48,7 +49,7 @@ public sealed class BadRequestProblemTests(SqliteAppFixture fixture) : IClassFix
     [SkippableFact]
     public async Task A_case_body_that_cannot_be_read_names_the_field_and_the_problem()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var micro = await app.ClientFor("sjf.micro");
 
         Assert.Contains("JSON", await Post(micro, """{"categoryCode":"0101","lon":104.08,""", "body"));
@@ -63,7 +64,7 @@ public sealed class BadRequestProblemTests(SqliteAppFixture fixture) : IClassFix
     [SkippableFact]
     public async Task A_bad_cursor_limit_or_id_in_the_query_or_route_names_the_parameter()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var secretary = await app.ClientFor("sjf.secretary");
 
         var (status, type, body) = await Send(secretary, HttpMethod.Get, "/api/cases?cursor=abc");
@@ -90,7 +91,7 @@ public sealed class BadRequestProblemTests(SqliteAppFixture fixture) : IClassFix
     [SkippableFact]
     public async Task An_unexpected_failure_is_a_500_problem_without_internals()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         await using var failing = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.AddSingleton<IStartupFilter>(new ThrowingEndpoint())));
         var (status, type, body) = await Send(failing.CreateClient(), HttpMethod.Get, "/boom");

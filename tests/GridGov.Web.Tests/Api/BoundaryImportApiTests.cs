@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GridGov.Data.Seeding;
+using GridGov.Data;
 using GridGov.Domain.Areas;
 using GridGov.Domain.Geo;
 using GridGov.Web.Tests.Infrastructure;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Web.Tests.Api;
 
 /// <summary>GeoJSON import is validated as a whole and applied all-or-nothing; export round-trips.</summary>
-public abstract class BoundaryImportApiTests(AppFixture fixture)
+public sealed class BoundaryImportApiTests(Apps apps) : IClassFixture<Apps>
 {
     private const string Community = "510104017002";
 
@@ -29,10 +30,10 @@ public abstract class BoundaryImportApiTests(AppFixture fixture)
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
-    [SkippableFact]
-    public async Task Exported_boundaries_reimport_as_updates_without_changing_routing()
+    [SkippableTheory, BothDatabases]
+    public async Task Exported_boundaries_reimport_as_updates_without_changing_routing(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = await app.ClientFor("city.admin");
         var exported = await Export(client, Community, "grid,micro");
         var count = exported["features"]!.AsArray().Count;
@@ -45,10 +46,10 @@ public abstract class BoundaryImportApiTests(AppFixture fixture)
         Assert.Equal(count, body.GetProperty("updated").GetInt32());
     }
 
-    [SkippableFact]
-    public async Task A_new_dedicated_grid_is_imported_and_routing_sees_it_at_once()
+    [SkippableTheory, BothDatabases]
+    public async Task A_new_dedicated_grid_is_imported_and_routing_sees_it_at_once(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = await app.ClientFor("city.admin");
         await using var db = app.Db();
         var micro = await db.Areas.Where(a => a.Kind == AreaKind.MicroGrid && a.Code.StartsWith(Community)).OrderBy(a => a.Code).FirstAsync();
@@ -69,10 +70,10 @@ public abstract class BoundaryImportApiTests(AppFixture fixture)
         Assert.Contains($"{Community}99", located.GetProperty("dedicatedGrids").EnumerateArray().Select(e => e.GetString()));
     }
 
-    [SkippableFact]
-    public async Task An_invalid_file_reports_every_problem_by_feature_and_changes_nothing()
+    [SkippableTheory, BothDatabases]
+    public async Task An_invalid_file_reports_every_problem_by_feature_and_changes_nothing(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = await app.ClientFor("city.admin");
         await using var db = app.Db();
         var micros = await db.Areas.Where(a => a.Kind == AreaKind.MicroGrid && a.Code.StartsWith(Community)).OrderBy(a => a.Code).ToListAsync();
@@ -111,31 +112,31 @@ public abstract class BoundaryImportApiTests(AppFixture fixture)
     }
 
     [SkippableTheory]
-    [InlineData("{not json", "not valid JSON")]
-    [InlineData("""{"type":"Feature"}""", "FeatureCollection")]
-    [InlineData("""{"type":"FeatureCollection","features":[]}""", "no features")]
-    [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"51010401700201","name":"x","kind":"grid","parent":"510104017002"},"geometry":{"type":"Point","coordinates":[104,30]}}]}""", "Point")]
-    public async Task Malformed_geojson_is_a_400_listing_the_problem(string json, string reason)
+    [BothDatabases("{not json", "not valid JSON")]
+    [BothDatabases("""{"type":"Feature"}""", "FeatureCollection")]
+    [BothDatabases("""{"type":"FeatureCollection","features":[]}""", "no features")]
+    [BothDatabases("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"51010401700201","name":"x","kind":"grid","parent":"510104017002"},"geometry":{"type":"Point","coordinates":[104,30]}}]}""", "Point")]
+    public async Task Malformed_geojson_is_a_400_listing_the_problem(DatabaseProvider provider, string json, string reason)
     {
-        var client = await (await fixture.GetAsync()).ClientFor("city.admin");
+        var client = await (await apps.GetAsync(provider)).ClientFor("city.admin");
         var response = await Import(client, json);
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync());
     }
 
-    [SkippableFact]
-    public async Task Oversized_and_empty_uploads_are_refused()
+    [SkippableTheory, BothDatabases]
+    public async Task Oversized_and_empty_uploads_are_refused(DatabaseProvider provider)
     {
-        var client = await (await fixture.GetAsync()).ClientFor("city.admin"); // the test app allows 2 MB
+        var client = await (await apps.GetAsync(provider)).ClientFor("city.admin"); // the test app allows 2 MB
         var big = "{\"type\":\"FeatureCollection\",\"features\":[" + new string(' ', 3 * 1024 * 1024) + "]}";
         Assert.Equal(413, (int)(await Import(client, big)).StatusCode);
         Assert.Equal(400, (int)(await Import(client, "")).StatusCode);
     }
 
-    [SkippableFact]
-    public async Task Export_of_an_unknown_area_is_404_and_a_bad_kind_is_400()
+    [SkippableTheory, BothDatabases]
+    public async Task Export_of_an_unknown_area_is_404_and_a_bad_kind_is_400(DatabaseProvider provider)
     {
-        var client = await (await fixture.GetAsync()).ClientFor("city.admin");
+        var client = await (await apps.GetAsync(provider)).ClientFor("city.admin");
         Assert.Equal(404, (int)(await client.GetAsync("/api/boundaries/export?area=510104999")).StatusCode);
         Assert.Equal(400, (int)(await client.GetAsync("/api/boundaries/export?area=510104&kind=city")).StatusCode);
     }
@@ -161,7 +162,3 @@ public abstract class BoundaryImportApiTests(AppFixture fixture)
     private static string FeatureCollection(params string[] features) =>
         "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(",", features) + "]}";
 }
-
-public sealed class SqliteBoundaryImportApiTests(SqliteAppFixture f) : BoundaryImportApiTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresBoundaryImportApiTests(PostgresAppFixture f) : BoundaryImportApiTests(f), IClassFixture<PostgresAppFixture>;

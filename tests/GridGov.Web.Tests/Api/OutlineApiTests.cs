@@ -1,11 +1,12 @@
 using System.Globalization;
+using GridGov.Data;
 using GridGov.Web.Tests.Cases;
 using GridGov.Web.Tests.Infrastructure;
 
 namespace GridGov.Web.Tests.Api;
 
 /// <summary>The base map's outlines: every map shows the city's own geography with names, without a tile server.</summary>
-public sealed class OutlineApiTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+public sealed class OutlineApiTests(Apps apps) : IClassFixture<Apps>
 {
     private static string Box(double lon, double lat, double d) =>
         string.Create(CultureInfo.InvariantCulture, $"{lon - d},{lat - d},{lon + d},{lat + d}");
@@ -13,7 +14,7 @@ public sealed class OutlineApiTests(SqliteAppFixture fixture) : IClassFixture<Sq
     [SkippableFact]
     public async Task Public_levels_are_open_with_names_and_grids_need_a_sign_in()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var (lon, lat) = await CaseTestKit.PointIn(app);
         var anonymous = app.CreateClient();
         var (status, communities) = await anonymous.GetJson($"/api/map/outlines?level=community&bbox={Box(lon, lat, 0.01)}");
@@ -34,7 +35,7 @@ public sealed class OutlineApiTests(SqliteAppFixture fixture) : IClassFixture<Sq
     [SkippableFact]
     public async Task A_bad_box_or_level_is_named()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var client = app.CreateClient();
         var (status, problem) = await client.GetJson("/api/map/outlines?level=county&bbox=104,30,110,31");
         Assert.Equal(400, status);
@@ -44,7 +45,7 @@ public sealed class OutlineApiTests(SqliteAppFixture fixture) : IClassFixture<Sq
     [SkippableFact]
     public async Task Places_are_found_by_name_with_a_point_inside_them()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var (status, places) = await app.CreateClient().GetJson("/api/map/places?q=" + Uri.EscapeDataString("水井坊"));
         Assert.Equal(200, status);
         var first = places[0];

@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Web.Tests.Auth;
 
 /// <summary>Every write leaves an audit entry in the same transaction; the database refuses to change the log.</summary>
-public abstract class AuditTrailTests(AppFixture fixture)
+public sealed class AuditTrailTests(Apps apps) : IClassFixture<Apps>
 {
-    [SkippableFact]
-    public async Task Assigning_and_ending_are_audited_with_who_what_and_before_after()
+    [SkippableTheory, BothDatabases]
+    public async Task Assigning_and_ending_are_audited_with_who_what_and_before_after(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = await app.ClientFor("sjf.secretary");
         var (_, member) = await client.PostJson("/api/staff", new { name = "审计测试", areaCode = "510104017001" });
         var (_, assignment) = await client.PostJson("/api/grids/51010401700101/assignments", new { staffMemberId = member.GetProperty("id").GetInt64(), role = "volunteer" });
@@ -31,10 +31,10 @@ public abstract class AuditTrailTests(AppFixture fixture)
         Assert.Contains("活动结束", entries[1].Summary);
     }
 
-    [SkippableFact]
-    public async Task The_database_refuses_to_update_or_delete_audit_entries()
+    [SkippableTheory, BothDatabases]
+    public async Task The_database_refuses_to_update_or_delete_audit_entries(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = await app.ClientFor("sjf.secretary");
         await client.PostJson("/api/staff", new { name = "留痕", areaCode = "510104017001" });
         await using var conn = AreaBulkWriter.Open(app.Provider, app.ConnectionString);
@@ -47,7 +47,3 @@ public abstract class AuditTrailTests(AppFixture fixture)
         }
     }
 }
-
-public sealed class SqliteAuditTrailTests(SqliteAppFixture f) : AuditTrailTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresAuditTrailTests(PostgresAppFixture f) : AuditTrailTests(f), IClassFixture<PostgresAppFixture>;

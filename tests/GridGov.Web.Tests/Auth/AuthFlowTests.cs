@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using OtpNet;
 
 namespace GridGov.Web.Tests.Auth;
 
 /// <summary>Sign-in, tokens, revocation, lockout, forced password change and TOTP, through the real pipeline.</summary>
-public sealed class AuthFlowTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+public sealed class AuthFlowTests(Apps apps) : IClassFixture<Apps>
 {
     private static HttpClient WithToken(GridGovApp app, string token)
     {
@@ -29,7 +30,7 @@ public sealed class AuthFlowTests(SqliteAppFixture fixture) : IClassFixture<Sqli
     [SkippableFact]
     public async Task Anonymous_calls_get_401_and_bad_login_input_gets_400()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var anonymous = app.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/regions")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/auth/me")).StatusCode);
@@ -43,7 +44,7 @@ public sealed class AuthFlowTests(SqliteAppFixture fixture) : IClassFixture<Sqli
     [SkippableFact]
     public async Task A_bearer_token_works_refreshes_and_is_dead_after_revoke_even_when_replayed()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var login = await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName = "sjf.worker", password = GridGovApp.Password });
         var tokens = await login.Json();
         var access = tokens.GetProperty("accessToken").GetString()!;
@@ -73,7 +74,7 @@ public sealed class AuthFlowTests(SqliteAppFixture fixture) : IClassFixture<Sqli
     [SkippableFact]
     public async Task A_cookie_session_is_http_only_same_site_strict_and_ends_at_logout()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
         var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = "sjf.staff", password = GridGovApp.Password, useCookies = true });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
@@ -89,7 +90,7 @@ public sealed class AuthFlowTests(SqliteAppFixture fixture) : IClassFixture<Sqli
     [SkippableFact]
     public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var (_, name) = await NewAccount(app, "lock");
         var client = app.CreateClient();
         for (var i = 0; i < 5; i++)
@@ -102,7 +103,7 @@ public sealed class AuthFlowTests(SqliteAppFixture fixture) : IClassFixture<Sqli
     [SkippableFact]
     public async Task A_new_account_must_change_its_password_before_anything_else()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var (id, name) = await NewAccount(app, "fresh");
         var token = await GridGovApp.LoginAsync(app.CreateClient(), name, "initial-pass-123");
         var client = WithToken(app, token);
@@ -132,7 +133,7 @@ public sealed class AuthFlowTests(SqliteAppFixture fixture) : IClassFixture<Sqli
     [SkippableFact]
     public async Task With_totp_enabled_sign_in_needs_the_current_code()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var (_, name) = await NewAccount(app, "totp");
         var client = WithToken(app, await GridGovApp.LoginAsync(app.CreateClient(), name, "initial-pass-123"));
         var (_, setup) = await client.PostJson("/api/auth/2fa/setup", new { });
@@ -154,7 +155,7 @@ public sealed class AuthFlowTests(SqliteAppFixture fixture) : IClassFixture<Sqli
     [SkippableFact]
     public async Task Responses_carry_the_security_headers()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var response = await app.CreateClient().GetAsync("/health");
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GridGov.Data;
 using GridGov.Web.Hosting;
 using GridGov.Web.Hosting.Security;
 using GridGov.Web.Tests.Infrastructure;
@@ -11,12 +12,12 @@ namespace GridGov.Web.Tests.Auth;
 /// Nodes cache a user's security stamp and grants for GridGov:SessionCacheSeconds. A change written by another node
 /// (here: straight to the database, past this node's EF interceptor) must take effect within that delay.
 /// </summary>
-public abstract class RevocationDelayTests(AppFixture fixture)
+public sealed class RevocationDelayTests(Apps apps) : IClassFixture<Apps>
 {
-    [SkippableFact]
-    public async Task A_stamp_changed_on_another_node_revokes_tokens_here_within_the_delay()
+    [SkippableTheory, BothDatabases]
+    public async Task A_stamp_changed_on_another_node_revokes_tokens_here_within_the_delay(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var worker = await app.ClientFor("sjf.worker");
         Assert.Equal(200, (await worker.GetJson("/api/auth/me")).Status); // now cached on this node
 
@@ -27,10 +28,10 @@ public abstract class RevocationDelayTests(AppFixture fixture)
         Assert.True(elapsed <= Delay(app) + 1, $"revoked after {elapsed:0.0} s");
     }
 
-    [SkippableFact]
-    public async Task A_grant_revoked_on_another_node_stops_working_here_within_the_delay()
+    [SkippableTheory, BothDatabases]
+    public async Task A_grant_revoked_on_another_node_stops_working_here_within_the_delay(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var secretary = await app.ClientFor("sjf.secretary");
         Assert.NotEqual(0, (await secretary.GetJson("/api/auth/me")).Body.GetProperty("grants").GetArrayLength());
 
@@ -44,10 +45,10 @@ public abstract class RevocationDelayTests(AppFixture fixture)
         Assert.True(elapsed <= Delay(app) + 1, $"grants gone after {elapsed:0.0} s");
     }
 
-    [SkippableFact]
-    public async Task Clearing_the_cache_applies_a_change_from_another_node_at_once()
+    [SkippableTheory, BothDatabases]
+    public async Task Clearing_the_cache_applies_a_change_from_another_node_at_once(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var head = await app.ClientFor("sjf.head");
         Assert.Equal(200, (await head.GetJson("/api/auth/me")).Status);
         await using (var db = app.Db())
@@ -69,7 +70,3 @@ public abstract class RevocationDelayTests(AppFixture fixture)
         return clock.Elapsed.TotalSeconds;
     }
 }
-
-public sealed class SqliteRevocationDelayTests(SqliteAppFixture f) : RevocationDelayTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresRevocationDelayTests(PostgresAppFixture f) : RevocationDelayTests(f), IClassFixture<PostgresAppFixture>;

@@ -1,3 +1,4 @@
+using GridGov.Web.Tests.Browser.Pages;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -18,19 +19,19 @@ public sealed class AreaPageBrowserTests
 
         var page = await s.NewPageAsync(1440, 900);
         await s.SignInAsync(page, "sjf.secretary");
-        await page.GotoAsync($"{s.BaseUrl}/areas/51010401700101");
-        var row = page.Locator("#members tbody tr", new() { HasText = "王结对" });
+        var area = new AreaPage(page, s.BaseUrl);
+        await area.OpenAsync("51010401700101");
         string? asked = null;
         async void Dismiss(object? _, IDialog d) { asked = d.Message; await d.DismissAsync(); }
         page.Dialog += Dismiss;
-        await row.Locator("button:has-text('结束')").ClickAsync();
+        await area.EndAssignmentAsync("王结对");
         Assert.Contains("王结对", asked);
         Assert.Contains("结束", asked);
-        Assert.Equal(0, await row.Locator(".muted").CountAsync()); // still active
+        Assert.Equal(0, await area.Ended("王结对").CountAsync()); // still active
 
         page.Dialog -= Dismiss;
         page.Dialog += async (_, d) => await d.AcceptAsync();
-        await row.Locator("button:has-text('结束')").ClickAsync();
-        await Assertions.Expect(page.Locator("#members tbody tr", new() { HasText = "王结对" }).Locator(".muted")).ToContainTextAsync("已结束");
+        await area.EndAssignmentAsync("王结对");
+        await Assertions.Expect(area.Ended("王结对")).ToContainTextAsync("已结束");
     }
 }

@@ -1,5 +1,6 @@
 using GridGov.Data;
 using GridGov.Testing;
+using GridGov.Web.Tests.Browser.Pages;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -40,14 +41,7 @@ public sealed class BrowserSession : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    public async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync($"{BaseUrl}/login");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", GridGovApp.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync($"{BaseUrl}/");
-    }
+    public Task SignInAsync(IPage page, string user) => new SignInPage(page, BaseUrl).SignInAsync(user);
 
     public static Task Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });

@@ -1,3 +1,4 @@
+using GridGov.Web.Tests.Browser.Pages;
 using GridGov.Web.Tests.Cases;
 using Microsoft.Playwright;
 
@@ -22,47 +23,46 @@ public sealed class CasePageBrowserTests
 
         var page = await s.NewPageAsync(1440, 900);
         await s.SignInAsync(page, "sjf.worker");
-        await page.GotoAsync($"{s.BaseUrl}/cases/{id}");
+        var casePage = new CasePage(page, s.BaseUrl);
+        await casePage.OpenAsync(id);
         // A handler on a dispatched case: accept, escalate, and nothing a supervisor does.
-        var offered = await page.Locator("#case-actions button[data-action]").EvaluateAllAsync<string[]>("bs => bs.map(b => b.dataset.action)");
+        var offered = await casePage.OfferedActionsAsync();
         Assert.Contains("accept", offered);
         Assert.Contains("escalate", offered);
         Assert.DoesNotContain("verify_pass", offered);
         Assert.DoesNotContain("dispatch", offered);
-        await page.ClickAsync("button[data-action=accept]");
-        Assert.Equal("处置中", await page.Locator("#case-status").InnerTextAsync());
+        await casePage.ActAsync("accept");
+        Assert.Equal("处置中", await casePage.StatusAsync());
 
         // Now feedback, suspension and extension are offered; feedback without a photo is refused beside the field.
-        offered = await page.Locator("#case-actions button[data-action]").EvaluateAllAsync<string[]>("bs => bs.map(b => b.dataset.action)");
+        offered = await casePage.OfferedActionsAsync();
         Assert.Superset(new HashSet<string> { "feedback", "escalate", "request_suspension", "request_extension" }, offered.ToHashSet());
-        await page.FillAsync("#note-feedback", "已清运完毕，现场已冲洗");
-        await page.ClickAsync("button[data-action=feedback]");
-        var error = await page.Locator("form[data-form=feedback] .error[data-field=photoIds]").InnerTextAsync();
-        Assert.Contains("照片", error);
-        Assert.Equal("已清运完毕，现场已冲洗", await page.InputValueAsync("#note-feedback")); // what was typed is kept
-        Assert.Equal("处置中", await page.Locator("#case-status").InnerTextAsync());
+        await casePage.FillNoteAsync("feedback", "已清运完毕，现场已冲洗");
+        await casePage.ActAsync("feedback");
+        Assert.Contains("照片", await casePage.FieldError("feedback", "photoIds").InnerTextAsync());
+        Assert.Equal("已清运完毕，现场已冲洗", await casePage.NoteAsync("feedback")); // what was typed is kept
+        Assert.Equal("处置中", await casePage.StatusAsync());
 
         // A bad number for more time is named in Chinese and kept as typed.
-        await page.FillAsync("#hours-request_extension", "两天");
-        await page.FillAsync("#reason-request_extension", "等待物业配合");
-        await page.ClickAsync("button[data-action=request_extension]");
-        Assert.Contains("不是数字", await page.Locator("form[data-form=request_extension] .error[data-field=extensionHours]").InnerTextAsync());
-        Assert.Equal("两天", await page.InputValueAsync("#hours-request_extension"));
+        await casePage.Field("hours", "request_extension").FillAsync("两天");
+        await casePage.Field("reason", "request_extension").FillAsync("等待物业配合");
+        await casePage.ActAsync("request_extension");
+        Assert.Contains("不是数字", await casePage.FieldError("request_extension", "extensionHours").InnerTextAsync());
+        Assert.Equal("两天", await casePage.Field("hours", "request_extension").InputValueAsync());
 
-        await page.SetInputFilesAsync("#photos-feedback", new FilePayload { Name = "after.png", MimeType = "image/png", Buffer = CaseTestKit.Png() });
-        await page.FillAsync("#note-feedback", "已清运完毕，现场已冲洗");
-        await page.ClickAsync("button[data-action=feedback]");
+        await casePage.AttachPhotoAsync("feedback", new FilePayload { Name = "after.png", MimeType = "image/png", Buffer = CaseTestKit.Png() });
+        await casePage.FillNoteAsync("feedback", "已清运完毕，现场已冲洗");
+        await casePage.ActAsync("feedback");
         await page.WaitForURLAsync($"**/cases/{id}?done=feedback");
-        Assert.Equal("待核查", await page.Locator("#case-status").InnerTextAsync());
-        Assert.Contains("处置后", await page.Locator(".detail h2").AllInnerTextsAsync());
-        var last = await page.Locator("#case-history li").Last.InnerTextAsync();
+        Assert.Equal("待核查", await casePage.StatusAsync());
+        Assert.Contains("处置后", await casePage.SectionsAsync());
+        var last = await casePage.LastStepAsync();
         Assert.Contains("处置反馈", last);
         Assert.Contains("已清运完毕", last);
         // Without any tile server the map shows the city's own outlines and names, and the pin names its area.
-        await page.WaitForSelectorAsync("#case-map .leaflet-overlay-pane path");
-        await page.WaitForSelectorAsync("#case-map .area-label");
-        Assert.Contains("第1微网格", await page.Locator("#case-map .pin-label").InnerTextAsync());
-        await BrowserSession.Shot(page, "60-case-desk-handler-feedback");
+        await casePage.WaitForMapAsync();
+        Assert.Contains("第1微网格", await casePage.PinLabelAsync());
+        await casePage.ShotAsync("60-case-desk-handler-feedback");
     }
 
     [SkippableFact]
@@ -78,40 +78,39 @@ public sealed class CasePageBrowserTests
 
         var page = await s.NewPageAsync(1440, 900);
         await s.SignInAsync(page, "sjf.secretary");
-        await page.GotoAsync($"{s.BaseUrl}/cases/{second}");
-        var offered = await page.Locator("#case-actions button[data-action]").EvaluateAllAsync<string[]>("bs => bs.map(b => b.dataset.action)");
-        Assert.Equal(["register", "reject", "merge"], offered);
+        var casePage = new CasePage(page, s.BaseUrl);
+        await casePage.OpenAsync(second);
+        Assert.Equal(["register", "reject", "merge"], await casePage.OfferedActionsAsync());
         // The area is shown by name, not by code.
-        Assert.Contains("水井坊社区", await page.Locator("#case-area").InnerTextAsync());
-        var choices = await page.Locator("#merge-merge option").AllInnerTextsAsync();
+        Assert.Contains("水井坊社区", await casePage.AreaAsync());
+        var choices = await casePage.OptionsAsync("merge", "merge");
         Assert.Contains(choices, c => c.Contains(first));
-        await BrowserSession.Shot(page, "61-case-new-with-duplicates");
-        await page.SelectOptionAsync("#merge-merge", new SelectOptionValue { Label = choices.First(c => c.Contains(first)) });
-        await page.ClickAsync("button[data-action=merge]");
-        Assert.Equal("已合并", await page.Locator("#case-status").InnerTextAsync());
-        Assert.Contains($"合并至 {first}", await page.Locator("#case-history li").Last.InnerTextAsync());
-        Assert.Equal("—", (await page.Locator("h1 .badge").InnerTextAsync()).Trim()); // no on-time badge on a merged case
+        await casePage.ShotAsync("61-case-new-with-duplicates");
+        await casePage.ChooseAsync("merge", "merge", choices.First(c => c.Contains(first)));
+        await casePage.ActAsync("merge");
+        Assert.Equal("已合并", await casePage.StatusAsync());
+        Assert.Contains($"合并至 {first}", await casePage.LastStepAsync());
+        Assert.Equal("—", await casePage.BadgeAsync()); // no on-time badge on a merged case
 
-        await page.GotoAsync($"{s.BaseUrl}/cases/{third}");
-        await page.FillAsync("#note-reject", "与上一件同一地点");
-        await page.ClickAsync("button[data-action=reject]");
-        Assert.Contains("不予受理原因", await page.Locator("form[data-form=reject] .error[data-field=reason]").InnerTextAsync());
-        Assert.Equal("与上一件同一地点", await page.InputValueAsync("#note-reject"));
-        await page.SelectOptionAsync("#reason-reject", "duplicate");
-        await page.ClickAsync("button[data-action=reject]");
-        Assert.Equal("不予受理", await page.Locator("#case-status").InnerTextAsync());
+        await casePage.OpenAsync(third);
+        await casePage.FillNoteAsync("reject", "与上一件同一地点");
+        await casePage.ActAsync("reject");
+        Assert.Contains("不予受理原因", await casePage.FieldError("reject", "reason").InnerTextAsync());
+        Assert.Equal("与上一件同一地点", await casePage.NoteAsync("reject"));
+        await casePage.Field("reason", "reject").SelectOptionAsync("duplicate");
+        await casePage.ActAsync("reject");
+        Assert.Equal("不予受理", await casePage.StatusAsync());
 
-        await page.GotoAsync($"{s.BaseUrl}/cases/{fourth}");
-        await page.ClickAsync("button[data-action=register]");
-        var departments = await page.Locator("#department-dispatch option").AllInnerTextsAsync();
-        var housing = departments.First(d => d.Contains("住房"));
-        await page.SelectOptionAsync("#department-dispatch", new SelectOptionValue { Label = housing });
-        await page.FillAsync("#note-dispatch", "请住建局处理");
-        await page.ClickAsync("button[data-action=dispatch]");
-        Assert.Equal("已派遣", await page.Locator("#case-status").InnerTextAsync());
-        Assert.Contains(housing, await page.Locator("#case-handler").InnerTextAsync());
-        Assert.Contains($"派遣至 {housing}", await page.Locator("#case-history li").Last.InnerTextAsync());
-        await BrowserSession.Shot(page, "62-case-dispatched-to-department");
+        await casePage.OpenAsync(fourth);
+        await casePage.ActAsync("register");
+        var housing = (await casePage.OptionsAsync("department", "dispatch")).First(d => d.Contains("住房"));
+        await casePage.ChooseAsync("department", "dispatch", housing);
+        await casePage.FillNoteAsync("dispatch", "请住建局处理");
+        await casePage.ActAsync("dispatch");
+        Assert.Equal("已派遣", await casePage.StatusAsync());
+        Assert.Contains(housing, await casePage.HandlerAsync());
+        Assert.Contains($"派遣至 {housing}", await casePage.LastStepAsync());
+        await casePage.ShotAsync("62-case-dispatched-to-department");
     }
 
     [SkippableFact]
@@ -125,25 +124,25 @@ public sealed class CasePageBrowserTests
 
         var page = await s.NewPageAsync(1440, 900);
         await s.SignInAsync(page, "sjf.secretary");
-        await page.GotoAsync($"{s.BaseUrl}/cases");
+        var list = new CaseListPage(page, s.BaseUrl);
+        await list.OpenAsync();
         // Pressing 筛选 with every box empty lists everything, without an error.
-        await page.ClickAsync("form.filters button[type=submit]");
-        Assert.Equal(0, await page.Locator(".alert.error").CountAsync());
-        Assert.Equal(1, await page.Locator($"#case-list a:has-text('{garbage}')").CountAsync());
-        Assert.Equal(1, await page.Locator($"#case-list a:has-text('{light}')").CountAsync());
+        await list.FilterAsync();
+        Assert.Equal(0, await list.Error.CountAsync());
+        Assert.Equal(1, await list.CountOfAsync(garbage));
+        Assert.Equal(1, await list.CountOfAsync(light));
         // Areas are shown by name, not by code.
-        var areaCell = await page.Locator($"#case-list tr:has(a:has-text('{garbage}')) td").Last.InnerTextAsync();
+        var areaCell = await list.AreaOfAsync(garbage);
         Assert.Contains("微网格", areaCell);
         Assert.DoesNotContain("5101040170010101", areaCell);
 
         // Category and area chosen by name.
-        await page.SelectOptionAsync("#f-category", new SelectOptionValue { Label = "暴露垃圾" });
-        var areaOption = (await page.Locator("#f-area option").AllInnerTextsAsync()).First(o => o.Trim().StartsWith("水井坊社区", StringComparison.Ordinal));
-        await page.SelectOptionAsync("#f-area", new SelectOptionValue { Label = areaOption });
-        await page.ClickAsync("form.filters button[type=submit]");
-        Assert.Equal(0, await page.Locator(".alert.error").CountAsync());
-        Assert.Equal(1, await page.Locator($"#case-list a:has-text('{garbage}')").CountAsync());
-        Assert.Equal(0, await page.Locator($"#case-list a:has-text('{light}')").CountAsync());
-        await BrowserSession.Shot(page, "63-case-list-filtered-by-name");
+        await list.ChooseCategoryAsync("暴露垃圾");
+        await list.ChooseAreaAsync("水井坊社区");
+        await list.FilterAsync();
+        Assert.Equal(0, await list.Error.CountAsync());
+        Assert.Equal(1, await list.CountOfAsync(garbage));
+        Assert.Equal(0, await list.CountOfAsync(light));
+        await list.ShotAsync("63-case-list-filtered-by-name");
     }
 }

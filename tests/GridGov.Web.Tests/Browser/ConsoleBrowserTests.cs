@@ -1,3 +1,4 @@
+using GridGov.Web.Tests.Browser.Pages;
 using GridGov.Web.Tests.Cases;
 using Microsoft.Playwright;
 
@@ -13,21 +14,20 @@ public sealed class ConsoleBrowserTests
         var page = await s.NewPageAsync();
 
         // Field-level validation next to the fields.
-        await page.GotoAsync($"{s.BaseUrl}/login");
-        await BrowserSession.Shot(page, "01-login");
-        await page.ClickAsync("button[type=submit]");
-        var messages = await page.Locator(".validation-message").AllInnerTextsAsync();
+        var signIn = new SignInPage(page, s.BaseUrl);
+        await signIn.OpenAsync();
+        await signIn.ShotAsync("01-login");
+        await signIn.SubmitAsync();
+        var messages = await signIn.FieldMessagesAsync();
         Assert.Contains(messages, m => m.Contains("请输入用户名"));
         Assert.Contains(messages, m => m.Contains("请输入密码"));
-        await BrowserSession.Shot(page, "02-login-errors");
-        await page.FillAsync("#username", "sjf.secretary");
-        await page.FillAsync("#password", "wrong-password");
-        await page.ClickAsync("button[type=submit]");
-        Assert.Contains("用户名或密码错误", await page.Locator(".alert.error").InnerTextAsync());
+        await signIn.ShotAsync("02-login-errors");
+        await signIn.SubmitAsync("sjf.secretary", "wrong-password");
+        Assert.Contains("用户名或密码错误", await signIn.Error.InnerTextAsync());
 
-        await s.SignInAsync(page, "sjf.secretary");
-        Assert.Equal("今日工作", await page.Locator("h1").InnerTextAsync());
-        await BrowserSession.Shot(page, "03-home");
+        await signIn.SignInAsync("sjf.secretary");
+        Assert.Equal("今日工作", await signIn.Heading.InnerTextAsync());
+        await signIn.ShotAsync("03-home");
 
         // A case reported by the micro-grid worker over the API appears in the list.
         var micro = await s.App.ClientFor("sjf.micro");
@@ -44,43 +44,46 @@ public sealed class ConsoleBrowserTests
             return body.GetProperty("indicators").GetProperty("closedInPeriod").GetInt64();
         }
         var closedBefore = await ClosedToday();
-        await page.GotoAsync($"{s.BaseUrl}/cases?status=reported");
-        Assert.True(await page.Locator($"#case-list a:has-text('{tracking}')").CountAsync() == 1);
-        await BrowserSession.Shot(page, "04-case-list");
+        var list = new CaseListPage(page, s.BaseUrl);
+        await list.OpenAsync("status=reported");
+        Assert.True(await list.CountOfAsync(tracking) == 1);
+        await list.ShotAsync("04-case-list");
 
-        await page.ClickAsync($"#case-list a:has-text('{tracking}')");
-        Assert.Equal("待受理", await page.Locator("#case-status").InnerTextAsync());
-        await page.ClickAsync("button[data-action=register]");
-        Assert.Equal("已立案", await page.Locator("#case-status").InnerTextAsync());
+        await list.OpenCaseAsync(tracking);
+        var casePage = new CasePage(page, s.BaseUrl);
+        Assert.Equal("待受理", await casePage.StatusAsync());
+        await casePage.ActAsync("register");
+        Assert.Equal("已立案", await casePage.StatusAsync());
         var workerId = await CaseTestKit.UserId(await s.App.ClientFor("sjf.worker"));
-        await page.SelectOptionAsync("#assignee", workerId.ToString());
-        await page.ClickAsync("button[data-action=dispatch]");
-        Assert.Equal("已派遣", await page.Locator("#case-status").InnerTextAsync());
+        await casePage.ChooseAssigneeAsync(workerId);
+        await casePage.ActAsync("dispatch");
+        Assert.Equal("已派遣", await casePage.StatusAsync());
 
         var worker = await s.App.ClientFor("sjf.worker");
         await CaseTestKit.Act(worker, id, "accept");
         await CaseTestKit.Act(worker, id, "feedback", new { photoIds = new[] { await CaseTestKit.UploadPhoto(worker) } });
         await page.ReloadAsync();
-        await page.FillAsync("#note-verify_fail", "垃圾未清理干净");
-        await page.ClickAsync("button[data-action=verify_fail]");
-        Assert.Equal("处置中", await page.Locator("#case-status").InnerTextAsync());
+        await casePage.FillNoteAsync("verify_fail", "垃圾未清理干净");
+        await casePage.ActAsync("verify_fail");
+        Assert.Equal("处置中", await casePage.StatusAsync());
         await CaseTestKit.Act(worker, id, "feedback", new { photoIds = new[] { await CaseTestKit.UploadPhoto(worker) } });
         await page.ReloadAsync();
-        await page.ClickAsync("button[data-action=verify_pass]");
-        Assert.Equal("已结案", await page.Locator("#case-status").InnerTextAsync());
-        var steps = await page.Locator("#case-history li strong").AllInnerTextsAsync();
-        Assert.Equal(["上报", "立案", "派遣", "接单", "处置反馈", "核查不通过(返工)", "处置反馈", "核查通过"], steps);
-        await BrowserSession.Shot(page, "05-case-detail");
+        await casePage.ActAsync("verify_pass");
+        Assert.Equal("已结案", await casePage.StatusAsync());
+        Assert.Equal(["上报", "立案", "派遣", "接单", "处置反馈", "核查不通过(返工)", "处置反馈", "核查通过"], await casePage.StepsAsync());
+        await casePage.ShotAsync("05-case-detail");
         Assert.Equal(closedBefore + 1, await ClosedToday()); // the indicators follow the loop
 
         // The neighbouring community's secretary sees nothing of it.
         var other = await s.NewPageAsync();
         await s.SignInAsync(other, "cdl.secretary");
-        await other.GotoAsync($"{s.BaseUrl}/cases");
-        Assert.Equal(0, await other.Locator($"#case-list a:has-text('{tracking}')").CountAsync());
-        await other.GotoAsync($"{s.BaseUrl}/cases/{id}");
-        Assert.Contains("不在您的辖区", await other.Locator(".alert.error").InnerTextAsync());
-        await BrowserSession.Shot(other, "06-other-community");
+        var otherList = new CaseListPage(other, s.BaseUrl);
+        await otherList.OpenAsync();
+        Assert.Equal(0, await otherList.CountOfAsync(tracking));
+        var otherCase = new CasePage(other, s.BaseUrl);
+        await otherCase.OpenAsync(id);
+        Assert.Contains("不在您的辖区", await otherCase.Error.InnerTextAsync());
+        await otherCase.ShotAsync("06-other-community");
 
         // Phone-sized layout and English.
         var phone = await s.NewPageAsync(390, 844);

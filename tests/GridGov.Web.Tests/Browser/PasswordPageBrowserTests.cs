@@ -1,3 +1,4 @@
+using GridGov.Web.Tests.Browser.Pages;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -16,31 +17,22 @@ public sealed class PasswordPageBrowserTests
         Assert.True(created == 201, body.ToString());
 
         var page = await s.NewPageAsync();
-        await page.GotoAsync($"{s.BaseUrl}/login?returnUrl=cases");
-        await page.FillAsync("#username", name);
-        await page.FillAsync("#password", "initial-pass-123");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/password"));
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("修改密码");
+        var signIn = new SignInPage(page, s.BaseUrl);
+        await signIn.OpenAsync(returnUrl: "cases");
+        await signIn.SubmitAsync(name, "initial-pass-123");
+        var password = new PasswordPage(page, s.BaseUrl);
+        await password.WaitUntilShownAsync();
+        await Assertions.Expect(password.Heading).ToHaveTextAsync("修改密码");
 
-        await page.FillAsync("#current", "initial-pass-123");
-        await page.FillAsync("#new", "my-own-pass-2026");
-        await page.FillAsync("#confirm", "my-own-pass-2027");
-        await page.ClickAsync("section.login button[type=submit]");
-        await Assertions.Expect(page.Locator("#confirm-error")).ToHaveTextAsync("两次输入的新密码不一致");
-        await page.FillAsync("#current", "wrong-pass-0000");
-        await page.FillAsync("#new", "my-own-pass-2026");
-        await page.FillAsync("#confirm", "my-own-pass-2026");
-        await page.ClickAsync("section.login button[type=submit]");
-        await Assertions.Expect(page.Locator("#current-error")).ToHaveTextAsync("当前密码不正确");
-        await BrowserSession.Shot(page, "50-change-password");
+        await password.ChangeAsync("initial-pass-123", "my-own-pass-2026", "my-own-pass-2027");
+        await Assertions.Expect(password.FieldError("confirm")).ToHaveTextAsync("两次输入的新密码不一致");
+        await password.ChangeAsync("wrong-pass-0000", "my-own-pass-2026", "my-own-pass-2026");
+        await Assertions.Expect(password.FieldError("current")).ToHaveTextAsync("当前密码不正确");
+        await password.ShotAsync("50-change-password");
 
-        await page.FillAsync("#current", "initial-pass-123");
-        await page.FillAsync("#new", "my-own-pass-2026");
-        await page.FillAsync("#confirm", "my-own-pass-2026");
-        await page.ClickAsync("section.login button[type=submit]");
+        await password.ChangeAsync("initial-pass-123", "my-own-pass-2026", "my-own-pass-2026");
         await page.WaitForURLAsync($"{s.BaseUrl}/cases");
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("案件");
+        await Assertions.Expect(password.Heading).ToContainTextAsync("案件");
 
         // The old password no longer works, the new one does.
         var anon = s.App.CreateClient();

@@ -1,3 +1,4 @@
+using GridGov.Web.Tests.Browser.Pages;
 using GridGov.Web.Tests.Cases;
 using GridGov.Web.Tests.Residents;
 using GridGov.Web.Tests.Infrastructure;
@@ -32,16 +33,14 @@ public sealed class ResidentJourneyBrowserTests
             ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true,
         });
         var phone = await context.NewPageAsync();
-        await phone.GotoAsync($"{s.BaseUrl}/r/login");
-        await phone.FillAsync("#phone", number);
-        await phone.FillAsync("#password", ResidentKit.Password);
-        await phone.ClickAsync("button.primary");
-        await phone.GotoAsync($"{s.BaseUrl}/r/cases/{trackingNo}?new=1");
-        var what = await phone.Locator("#filed-what").InnerTextAsync();
+        await new ResidentSignInPage(phone, s.BaseUrl).SignInAsync(number, ResidentKit.Password);
+        var casePage = new ResidentCasePage(phone, s.BaseUrl);
+        await casePage.OpenAsync(trackingNo, justFiled: true);
+        var what = await casePage.WhatAsync();
         Assert.Contains("周末", what);      // the pickup window asked for
         Assert.Contains("2", what);         // the number of items
-        Assert.Matches(@"\d+月\d+日（星期[日一二三四五六]）", await phone.Locator("#filed-when").InnerTextAsync());
-        await BrowserSession.Shot(phone, "64-resident-confirmation");
+        Assert.Matches(@"\d+月\d+日（星期[日一二三四五六]）", await casePage.WhenAsync());
+        await casePage.ShotAsync("64-resident-confirmation");
 
         // The community handles it: registered, dispatched, reported done with a photo and a note, verified.
         var secretary = await s.App.ClientFor("sjf.secretary");
@@ -55,12 +54,12 @@ public sealed class ResidentJourneyBrowserTests
         })).Status);
         Assert.Equal(200, (await CaseTestKit.Act(secretary, id, "verify_pass")).Status);
 
-        await phone.GotoAsync($"{s.BaseUrl}/r/cases/{trackingNo}");
-        Assert.Equal("已办结", (await phone.Locator("#status").InnerTextAsync()).Trim());
-        Assert.Equal(1, await phone.Locator("#after-photos img").CountAsync());
-        var note = await phone.Locator("#handler-note").InnerTextAsync();
+        await casePage.OpenAsync(trackingNo);
+        Assert.Equal("已办结", (await casePage.Status.InnerTextAsync()).Trim());
+        Assert.Equal(1, await casePage.PhotosAfter.CountAsync());
+        var note = await casePage.HandlerNoteAsync();
         Assert.Contains("已清运完毕", note);
         Assert.DoesNotContain("13800138000", note); // numbers in free text are masked
-        await BrowserSession.Shot(phone, "65-resident-closed-with-photo");
+        await casePage.ShotAsync("65-resident-closed-with-photo");
     }
 }

@@ -1,3 +1,4 @@
+using GridGov.Data;
 using GridGov.Domain.Cases;
 using GridGov.Domain.Security;
 using GridGov.Web.Features.Cases;
@@ -17,7 +18,7 @@ namespace GridGov.Web.Tests.Cases;
 /// The case engine called as other modules will call it: from a background service with no HTTP request (a sensor
 /// alarm filed by a device's actor and registered by a job), with idempotency keys that belong to the account.
 /// </summary>
-public abstract class CaseEngineTests(AppFixture fixture)
+public sealed class CaseEngineTests(Apps apps) : IClassFixture<Apps>
 {
     /// <summary>What a sensor module will do: file an alarm as the device, then act on it as the community's job.</summary>
     private sealed class SensorAlarmJob(IServiceProvider services, double lon, double lat) : BackgroundService
@@ -40,10 +41,10 @@ public abstract class CaseEngineTests(AppFixture fixture)
         }
     }
 
-    [SkippableFact]
-    public async Task A_background_service_files_a_case_and_acts_on_it_without_an_http_request()
+    [SkippableTheory, BothDatabases]
+    public async Task A_background_service_files_a_case_and_acts_on_it_without_an_http_request(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (lon, lat) = await PointIn(app);
         var job = new SensorAlarmJob(app.Services, lon, lat);
         await job.StartAsync(default);
@@ -77,10 +78,10 @@ public abstract class CaseEngineTests(AppFixture fixture)
         Assert.Equal(filed.Case.Id, Assert.IsType<CaseOutcome.Replayed>(again).Case.Id);
     }
 
-    [SkippableFact]
-    public async Task Listeners_of_the_case_events_run_in_the_transaction_and_after_the_commit()
+    [SkippableTheory, BothDatabases]
+    public async Task Listeners_of_the_case_events_run_in_the_transaction_and_after_the_commit(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (lon, lat) = await PointIn(app);
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -97,10 +98,10 @@ public abstract class CaseEngineTests(AppFixture fixture)
         Assert.True(await db.CaseStatsDirty.CountAsync(d => d.AreaCode == "510104017001") > before);
     }
 
-    [SkippableFact]
-    public async Task An_idempotency_key_belongs_to_the_account_across_channels()
+    [SkippableTheory, BothDatabases]
+    public async Task An_idempotency_key_belongs_to_the_account_across_channels(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (lon, lat) = await PointIn(app);
         var apiKey = await Open311Kit.IssueKey(app);
         var key = "same-key-" + Guid.NewGuid().ToString("N");
@@ -121,10 +122,10 @@ public abstract class CaseEngineTests(AppFixture fixture)
         Assert.Equal(1, await db.Cases.CountAsync(c => c.IdempotencyKey != null && c.IdempotencyKey.EndsWith(":" + key)));
     }
 
-    [SkippableFact]
-    public async Task A_point_far_outside_the_city_is_refused_with_a_hint_and_stored_nowhere()
+    [SkippableTheory, BothDatabases]
+    public async Task A_point_far_outside_the_city_is_refused_with_a_hint_and_stored_nowhere(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         await using var db = app.Db();
         var before = await db.Cases.CountAsync();
@@ -136,10 +137,10 @@ public abstract class CaseEngineTests(AppFixture fixture)
         Assert.Equal(before, await db.Cases.CountAsync());
     }
 
-    [SkippableFact]
-    public async Task Empty_filter_boxes_mean_any_and_a_bad_value_still_names_its_field()
+    [SkippableTheory, BothDatabases]
+    public async Task Empty_filter_boxes_mean_any_and_a_bad_value_still_names_its_field(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (lon, lat) = await PointIn(app);
         var secretary = await app.ClientFor("sjf.secretary");
         var id = (await Report(await app.ClientFor("sjf.micro"), lon, lat)).GetProperty("id").GetInt64();
@@ -152,10 +153,10 @@ public abstract class CaseEngineTests(AppFixture fixture)
         Assert.Equal(["area"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
     }
 
-    [SkippableFact]
-    public async Task A_case_routing_could_not_place_stays_off_the_public_map()
+    [SkippableTheory, BothDatabases]
+    public async Task A_case_routing_could_not_place_stays_off_the_public_map(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var extent = app.Services.GetRequiredService<GridGov.Domain.Geo.GridIndexHolder>().Current.Extent!;
         // About 1 km east of the city's extent: accepted (a person can still place it), flagged, not public.
         var (lon, lat) = (extent.MaxX + 0.01, (extent.MinY + extent.MaxY) / 2);
@@ -170,7 +171,3 @@ public abstract class CaseEngineTests(AppFixture fixture)
         Assert.DoesNotContain(map.GetProperty("features").EnumerateArray(), f => f.GetProperty("properties").GetProperty("trackingNo").GetString() == trackingNo);
     }
 }
-
-public sealed class SqliteCaseEngineTests(SqliteAppFixture f) : CaseEngineTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresCaseEngineTests(PostgresAppFixture f) : CaseEngineTests(f), IClassFixture<PostgresAppFixture>;

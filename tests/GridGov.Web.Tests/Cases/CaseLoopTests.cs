@@ -1,16 +1,17 @@
 using System.Text.Json;
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using static GridGov.Web.Tests.Cases.CaseTestKit;
 
 namespace GridGov.Web.Tests.Cases;
 
 /// <summary>The closed loop end to end on each provider: report → register → dispatch → accept → feedback → verify (fail, then pass) → evaluate.</summary>
-public abstract class CaseLoopTests(AppFixture fixture)
+public sealed class CaseLoopTests(Apps apps) : IClassFixture<Apps>
 {
-    [SkippableFact]
-    public async Task A_case_goes_round_the_whole_loop_with_rework_and_every_step_in_its_history()
+    [SkippableTheory, BothDatabases]
+    public async Task A_case_goes_round_the_whole_loop_with_rework_and_every_step_in_its_history(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var secretary = await app.ClientFor("sjf.secretary");
         var worker = await app.ClientFor("sjf.worker");
@@ -64,10 +65,10 @@ public abstract class CaseLoopTests(AppFixture fixture)
         Assert.Equal(5, detail.GetProperty("case").GetProperty("rating").GetInt32());
     }
 
-    [SkippableFact]
-    public async Task Illegal_transitions_and_stale_versions_are_refused_with_the_current_state()
+    [SkippableTheory, BothDatabases]
+    public async Task Illegal_transitions_and_stale_versions_are_refused_with_the_current_state(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var secretary = await app.ClientFor("sjf.secretary");
         var (lon, lat) = await PointIn(app);
@@ -88,10 +89,10 @@ public abstract class CaseLoopTests(AppFixture fixture)
         Assert.Equal(200, (await Act(secretary, id, "reject", new { reason = "duplicate", note = "与已有案件重复" })).Status);
     }
 
-    [SkippableFact]
-    public async Task Two_people_registering_the_same_version_at_once_exactly_one_wins()
+    [SkippableTheory, BothDatabases]
+    public async Task Two_people_registering_the_same_version_at_once_exactly_one_wins(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var secretary = await app.ClientFor("sjf.secretary");
         var staff = await app.ClientFor("sjf.staff");
@@ -105,10 +106,10 @@ public abstract class CaseLoopTests(AppFixture fixture)
         Assert.Equal(2, detail.GetProperty("history").GetArrayLength());
     }
 
-    [SkippableFact]
-    public async Task A_retried_report_with_the_same_idempotency_key_returns_the_first_case()
+    [SkippableTheory, BothDatabases]
+    public async Task A_retried_report_with_the_same_idempotency_key_returns_the_first_case(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var (lon, lat) = await PointIn(app);
         var key = Guid.NewGuid().ToString();
@@ -132,10 +133,10 @@ public abstract class CaseLoopTests(AppFixture fixture)
         Assert.Single(burst.Select(b => b.Body.GetProperty("case").GetProperty("id").GetInt64()).Distinct());
     }
 
-    [SkippableFact]
-    public async Task Self_resolution_closes_at_once_inside_the_workers_grid_only()
+    [SkippableTheory, BothDatabases]
+    public async Task Self_resolution_closes_at_once_inside_the_workers_grid_only(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var (lon, lat) = await PointIn(app);
         var closed = await Report(micro, lon, lat, selfResolve: true, photos: [await UploadPhoto(micro)]);
@@ -151,10 +152,10 @@ public abstract class CaseLoopTests(AppFixture fixture)
         Assert.Equal(400, noPhoto);
     }
 
-    [SkippableFact]
-    public async Task Suspension_and_extension_need_approval_and_move_the_deadline()
+    [SkippableTheory, BothDatabases]
+    public async Task Suspension_and_extension_need_approval_and_move_the_deadline(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var secretary = await app.ClientFor("sjf.secretary");
         var worker = await app.ClientFor("sjf.worker");
@@ -183,10 +184,10 @@ public abstract class CaseLoopTests(AppFixture fixture)
         Assert.Equal("handling", resumed.GetProperty("case").GetProperty("status").GetString());
     }
 
-    [SkippableFact]
-    public async Task Bad_reports_are_refused_field_by_field_and_nothing_is_stored()
+    [SkippableTheory, BothDatabases]
+    public async Task Bad_reports_are_refused_field_by_field_and_nothing_is_stored(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var (lon, lat) = await PointIn(app);
         await using var db = app.Db();
@@ -212,10 +213,10 @@ public abstract class CaseLoopTests(AppFixture fixture)
         Assert.Equal(before, db.Cases.Count());
     }
 
-    [SkippableFact]
-    public async Task Photos_are_checked_by_content_and_size()
+    [SkippableTheory, BothDatabases]
+    public async Task Photos_are_checked_by_content_and_size(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var fake = new ByteArrayContent("<html>not an image</html>"u8.ToArray());
         fake.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
@@ -234,10 +235,10 @@ public abstract class CaseLoopTests(AppFixture fixture)
         Assert.Equal(404, (int)(await (await app.ClientFor("cdl.secretary")).GetAsync($"/api/photos/{id}")).StatusCode);
     }
 
-    [SkippableFact]
-    public async Task Cases_are_scoped_a_neighbouring_community_sees_nothing_of_them()
+    [SkippableTheory, BothDatabases]
+    public async Task Cases_are_scoped_a_neighbouring_community_sees_nothing_of_them(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var other = await app.ClientFor("cdl.secretary");
         var (lon, lat) = await PointIn(app);
@@ -250,10 +251,10 @@ public abstract class CaseLoopTests(AppFixture fixture)
         Assert.Contains(mine.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetInt64() == id);
     }
 
-    [SkippableFact]
-    public async Task The_list_pages_by_cursor_filters_and_exports()
+    [SkippableTheory, BothDatabases]
+    public async Task The_list_pages_by_cursor_filters_and_exports(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var secretary = await app.ClientFor("sjf.secretary");
         var (lon, lat) = await PointIn(app);
@@ -287,17 +288,13 @@ public abstract class CaseLoopTests(AppFixture fixture)
     }
 }
 
-public sealed class SqliteCaseLoopTests(SqliteAppFixture f) : CaseLoopTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresCaseLoopTests(PostgresAppFixture f) : CaseLoopTests(f), IClassFixture<PostgresAppFixture>;
-
 /// <summary>A case's area comes from routing at intake; nothing a caller sends afterwards can move it.</summary>
-public sealed class CaseAreaTamperTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+public sealed class CaseAreaTamperTests(Apps apps) : IClassFixture<Apps>
 {
-    [SkippableFact]
-    public async Task Editing_a_location_or_area_in_an_action_changes_nothing_and_there_is_no_edit_endpoint()
+    [SkippableTheory, BothDatabases]
+    public async Task Editing_a_location_or_area_in_an_action_changes_nothing_and_there_is_no_edit_endpoint(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var secretary = await app.ClientFor("sjf.secretary");
         var (lon, lat) = await CaseTestKit.PointIn(app);

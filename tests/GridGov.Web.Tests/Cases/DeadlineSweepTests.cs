@@ -1,3 +1,4 @@
+using GridGov.Data;
 using GridGov.Web.Features.Cases;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -7,12 +8,12 @@ using static GridGov.Web.Tests.Cases.CaseTestKit;
 namespace GridGov.Web.Tests.Cases;
 
 /// <summary>The overdue sweep escalates each breach exactly once, even with several nodes sweeping together.</summary>
-public abstract class DeadlineSweepTests(AppFixture fixture)
+public sealed class DeadlineSweepTests(Apps apps) : IClassFixture<Apps>
 {
-    [SkippableFact]
-    public async Task An_overdue_case_is_escalated_once_with_history_and_notifications_even_by_concurrent_sweeps()
+    [SkippableTheory, BothDatabases]
+    public async Task An_overdue_case_is_escalated_once_with_history_and_notifications_even_by_concurrent_sweeps(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var secretary = await app.ClientFor("sjf.secretary");
         var worker = await app.ClientFor("sjf.worker");
@@ -54,7 +55,3 @@ public abstract class DeadlineSweepTests(AppFixture fixture)
 
     private static long await_(Task<long> t) => t.GetAwaiter().GetResult();
 }
-
-public sealed class SqliteDeadlineSweepTests(SqliteAppFixture f) : DeadlineSweepTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresDeadlineSweepTests(PostgresAppFixture f) : DeadlineSweepTests(f), IClassFixture<PostgresAppFixture>;

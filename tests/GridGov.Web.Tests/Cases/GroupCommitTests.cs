@@ -13,12 +13,12 @@ using static GridGov.Web.Tests.Cases.CaseTestKit;
 namespace GridGov.Web.Tests.Cases;
 
 /// <summary>The group-committed intake path: per-row conflicts and failures inside a batch, races across writers, same rows as before.</summary>
-public abstract class GroupCommitTests(AppFixture fixture)
+public sealed class GroupCommitTests(Apps apps) : IClassFixture<Apps>
 {
-    [SkippableFact]
-    public async Task A_taken_key_in_a_batch_skips_only_that_row()
+    [SkippableTheory, BothDatabases]
+    public async Task A_taken_key_in_a_batch_skips_only_that_row(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         await using var db = app.Db();
         await using var store = IntakeWriter.StoreFor(new Database(app.Provider, app.ConnectionString));
         var key = "test:" + Guid.NewGuid();
@@ -35,10 +35,10 @@ public abstract class GroupCommitTests(AppFixture fixture)
         Assert.Equal(1, await db.Cases.CountAsync(c => c.IdempotencyKey == key));
     }
 
-    [SkippableFact]
-    public async Task A_bad_row_fails_alone_and_the_rest_of_its_batch_is_stored()
+    [SkippableTheory, BothDatabases]
+    public async Task A_bad_row_fails_alone_and_the_rest_of_its_batch_is_stored(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         await using var db = app.Db();
         await using var writer = new IntakeWriter(IntakeWriter.StoreFor(new Database(app.Provider, app.ConnectionString)), db.Model.FindEntityType(typeof(Case))!, NullLogger<IntakeWriter>.Instance);
         var bad = Pending(db, null);
@@ -58,10 +58,10 @@ public abstract class GroupCommitTests(AppFixture fixture)
         Assert.False(await db.Cases.AnyAsync(c => c.TrackingNo == bad.Case.TrackingNo));
     }
 
-    [SkippableFact]
-    public async Task Concurrent_retries_with_one_key_through_two_writers_make_one_case()
+    [SkippableTheory, BothDatabases]
+    public async Task Concurrent_retries_with_one_key_through_two_writers_make_one_case(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         await using var db = app.Db();
         var database = new Database(app.Provider, app.ConnectionString);
         // Two writers stand for two app processes on the same database.
@@ -76,10 +76,10 @@ public abstract class GroupCommitTests(AppFixture fixture)
         Assert.Equal(1, await db.Cases.CountAsync(c => c.IdempotencyKey == key));
     }
 
-    [SkippableFact]
-    public async Task A_plain_report_gets_its_history_audit_entry_dirty_marker_and_likely_duplicates()
+    [SkippableTheory, BothDatabases]
+    public async Task A_plain_report_gets_its_history_audit_entry_dirty_marker_and_likely_duplicates(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var (lon, lat) = await PointIn(app, "5101040170010102");
         var first = await Report(micro, lon, lat, category: "0102");
@@ -106,10 +106,10 @@ public abstract class GroupCommitTests(AppFixture fixture)
         Assert.DoesNotContain("ReporterPhoneCipher", grouped.Summary);
     }
 
-    [SkippableFact]
-    public async Task Duplicates_returned_at_intake_are_the_ones_the_duplicates_endpoint_finds_for_each_reporter()
+    [SkippableTheory, BothDatabases]
+    public async Task Duplicates_returned_at_intake_are_the_ones_the_duplicates_endpoint_finds_for_each_reporter(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var secretary = await app.ClientFor("sjf.secretary");
         var (lon, lat) = await PointIn(app, "5101040170010103");
@@ -128,7 +128,7 @@ public abstract class GroupCommitTests(AppFixture fixture)
         }
     }
 
-    protected static PendingIntake Pending(GridGovDb db, string? key)
+    private static PendingIntake Pending(GridGovDb db, string? key)
     {
         var now = DateTime.UtcNow;
         var c = new Case
@@ -139,17 +139,12 @@ public abstract class GroupCommitTests(AppFixture fixture)
         };
         return new PendingIntake(c, db.Model.FindEntityType(typeof(Case))!, null, "test", "test", "127.0.0.1", null);
     }
-}
 
-public sealed class SqliteGroupCommitTests(SqliteAppFixture f) : GroupCommitTests(f), IClassFixture<SqliteAppFixture>;
-
-/// <summary>Also: only the PostgreSQL store keeps a connection (a session) between batches.</summary>
-public sealed class PostgresGroupCommitTests(PostgresAppFixture f) : GroupCommitTests(f), IClassFixture<PostgresAppFixture>
-{
-    [SkippableFact]
-    public async Task After_the_server_ends_its_session_the_writer_reconnects_and_nothing_is_half_written()
+    /// <summary>Only the PostgreSQL store keeps a connection (a session) between batches.</summary>
+    [SkippableTheory, InlineData(DatabaseProvider.Postgres)]
+    public async Task After_the_server_ends_its_session_the_writer_reconnects_and_nothing_is_half_written(DatabaseProvider provider)
     {
-        var app = await f.GetAsync();
+        var app = await apps.GetAsync(provider);
         await using var db = app.Db();
         // This writer's session is named apart from the app's own writer, which the other tests use.
         var name = "test-writer-" + Guid.NewGuid().ToString("N")[..8];

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -12,7 +13,7 @@ namespace GridGov.Web.Tests.Cases;
 /// Whatever bytes arrive as a photo, the answer is a photo or a 400 naming the file and why (in Chinese and English),
 /// never a 500: cut-off and damaged files, wrong signatures, empty bodies and absurd declared sizes.
 /// </summary>
-public sealed class PhotoUploadTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+public sealed class PhotoUploadTests(Apps apps) : IClassFixture<Apps>
 {
     private static byte[] Encoded(Action<Image<Rgba32>, Stream> save)
     {
@@ -110,7 +111,7 @@ public sealed class PhotoUploadTests(SqliteAppFixture fixture) : IClassFixture<S
     [SkippableFact]
     public async Task Damaged_or_impossible_images_are_refused_naming_the_file_and_the_reason()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var micro = await app.ClientFor("sjf.micro");
 
         Assert.Contains("damaged", await Refused(micro, Jpeg[..(Jpeg.Length / 2)], "现场照片-截断.jpg"));
@@ -138,7 +139,7 @@ public sealed class PhotoUploadTests(SqliteAppFixture fixture) : IClassFixture<S
     [SkippableFact]
     public async Task No_cut_or_corrupted_variant_of_a_good_image_gives_a_server_error()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var micro = await app.ClientFor("sjf.micro");
         var rng = new Random(2026);
         foreach (var good in new[] { Jpeg, WebP, PngBytes })

@@ -62,8 +62,7 @@ public sealed class StatsRollupTests
     /// The clock is fixed at 14:30 China time of today so the test means the same at any hour it runs.
     /// </summary>
     [SkippableTheory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothDatabases]
     public async Task Hourly_rollups_of_today_equal_the_direct_computation_and_follow_changes(DatabaseProvider provider)
     {
         await using var app = await GridGovApp.StartAsync(provider, demoCases: 800);

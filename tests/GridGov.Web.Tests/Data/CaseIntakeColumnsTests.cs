@@ -1,5 +1,6 @@
 using System.Reflection;
 using GridGov.Data;
+using GridGov.Web.Tests.Infrastructure;
 using GridGov.Data.Audit;
 using GridGov.Data.Cases;
 using GridGov.Data.Entities;
@@ -17,8 +18,7 @@ namespace GridGov.Web.Tests.Data;
 public sealed class CaseIntakeColumnsTests
 {
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothDatabases]
     public void Every_required_column_of_cases_is_written_at_intake(DatabaseProvider provider)
     {
         var missing = Required(EntityType<Case>(provider)).Except(CaseIntakeColumns.All.Select(c => c.Name));
@@ -29,8 +29,7 @@ public sealed class CaseIntakeColumnsTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothDatabases]
     public void Every_column_written_at_intake_is_a_writable_column_of_cases_named_once(DatabaseProvider provider)
     {
         var names = CaseIntakeColumns.All.Select(c => c.Name).ToList();
@@ -56,8 +55,7 @@ public sealed class CaseIntakeColumnsTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothDatabases]
     public void The_history_audit_and_notification_inserts_write_every_required_column_and_only_real_ones(DatabaseProvider provider)
     {
         Check(EntityType<CaseHistory>(provider), Columns<CaseHistoryInsert>(), nameof(CaseHistoryInsert));

@@ -1,4 +1,5 @@
 using GridGov.Data;
+using GridGov.Web.Tests.Infrastructure;
 using GridGov.Data.Entities;
 using GridGov.Data.Migrations;
 using GridGov.Domain.Cases;
@@ -21,8 +22,7 @@ public sealed class LatRowTests
     ];
 
     [SkippableTheory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothDatabases]
     public async Task The_database_computes_the_same_latitude_row_as_the_code(DatabaseProvider provider)
     {
         var cs = provider == DatabaseProvider.Postgres

@@ -1,4 +1,5 @@
 using GridGov.Data;
+using GridGov.Web.Tests.Infrastructure;
 using GridGov.Data.Migrations;
 using GridGov.Data.Seeding;
 using GridGov.Testing;
@@ -13,8 +14,7 @@ public sealed class MigrationTests
         : $"Data Source={Path.Combine(Path.GetTempPath(), "gridgov-migrate-" + Guid.NewGuid().ToString("N") + ".db")}";
 
     [SkippableTheory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothDatabases]
     public async Task A_fresh_database_migrated_to_the_newest_version_matches_the_EF_model(DatabaseProvider provider)
     {
         var migrated = await FreshDatabase(provider);
@@ -32,8 +32,7 @@ public sealed class MigrationTests
     }
 
     [SkippableTheory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothDatabases]
     public async Task Nodes_starting_together_apply_each_migration_exactly_once(DatabaseProvider provider)
     {
         var cs = await FreshDatabase(provider);
@@ -50,8 +49,7 @@ public sealed class MigrationTests
     }
 
     [SkippableTheory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothDatabases]
     public async Task An_applied_migration_that_was_edited_afterwards_stops_start_up(DatabaseProvider provider)
     {
         var cs = await FreshDatabase(provider);

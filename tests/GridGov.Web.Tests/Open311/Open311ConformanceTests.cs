@@ -1,3 +1,4 @@
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static GridGov.Web.Tests.Open311.Open311Kit;
@@ -10,7 +11,7 @@ namespace GridGov.Web.Tests.Open311;
 /// (<see cref="GeoReportSchema"/>), the XML's declaration, root and element names, and the JSON being the Spark
 /// mapping of the XML. Content types and UTF-8 as the spec asks.
 /// </summary>
-public abstract class Open311ConformanceTests(AppFixture fixture)
+public sealed class Open311ConformanceTests(Apps apps) : IClassFixture<Apps>
 {
     private const string Micro = "5101040170010101";
 
@@ -59,10 +60,10 @@ public abstract class Open311ConformanceTests(AppFixture fixture)
         Assert.Contains(mustContain, answer.Text);
     }
 
-    [SkippableFact]
-    public async Task Discovery_services_and_definitions_match_the_schemas_in_both_formats()
+    [SkippableTheory, BothDatabases]
+    public async Task Discovery_services_and_definitions_match_the_schemas_in_both_formats(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = Anonymous(app);
 
         var discovery = await Both(client, "/open311/discovery", 200, S.Discovery, array: false, "discovery");
@@ -101,10 +102,10 @@ public abstract class Open311ConformanceTests(AppFixture fixture)
         Assert.Empty(noAttributes.Json.GetProperty("attributes").EnumerateArray());
     }
 
-    [SkippableFact]
-    public async Task Posting_reading_and_tokens_match_the_schemas_in_both_formats()
+    [SkippableTheory, BothDatabases]
+    public async Task Posting_reading_and_tokens_match_the_schemas_in_both_formats(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = Anonymous(app);
         var key = await IssueKey(app);
         var (lon, lat) = await PointIn(app, Micro);
@@ -140,10 +141,10 @@ public abstract class Open311ConformanceTests(AppFixture fixture)
         Assert.Equal(tracking, token.Json[0].GetProperty("token").GetString());
     }
 
-    [SkippableFact]
-    public async Task A_start_or_end_date_without_its_timezone_is_refused_naming_the_field()
+    [SkippableTheory, BothDatabases]
+    public async Task A_start_or_end_date_without_its_timezone_is_refused_naming_the_field(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = Anonymous(app);
         foreach (var format in new[] { "json", "xml" })
             foreach (var field in new[] { "start_date", "end_date" })
@@ -160,10 +161,10 @@ public abstract class Open311ConformanceTests(AppFixture fixture)
         Assert.Equal(200, (await client.Get("/open311/v2/requests.xml?end_date=2026-01-01T08:00:00Z")).Status);
     }
 
-    [SkippableFact]
-    public async Task Every_error_is_the_specs_error_list_with_its_status_in_both_formats()
+    [SkippableTheory, BothDatabases]
+    public async Task Every_error_is_the_specs_error_list_with_its_status_in_both_formats(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = Anonymous(app);
         var key = await IssueKey(app);
         var (lon, lat) = await PointIn(app, Micro);
@@ -212,7 +213,3 @@ public abstract class Open311ConformanceTests(AppFixture fixture)
         Error(await client.Get("/open311/v2/services"), 404, ".json", "xml");
     }
 }
-
-public sealed class SqliteOpen311ConformanceTests(SqliteAppFixture f) : Open311ConformanceTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresOpen311ConformanceTests(PostgresAppFixture f) : Open311ConformanceTests(f), IClassFixture<PostgresAppFixture>;

@@ -13,54 +13,32 @@ namespace GridGov.Web.Tests.Open311;
 
 /// <summary>
 /// The real app on two districts of Chengdu (锦江区 510104 and 青羊区 510105), so that keys bound to different
-/// districts can be tried against each other. Started lazily inside a test, like <see cref="AppFixture"/>.
+/// districts can be tried against each other; one per provider, started on first use like <see cref="Apps"/>.
 /// </summary>
-public abstract class TwoDistrictFixture(DatabaseProvider provider) : IAsyncDisposable
+public sealed class TwoDistrictApps : Apps
 {
     public const string First = "510104";
     public const string Second = "510105";
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private GridGovApp? _app;
 
-    public async Task<GridGovApp> GetAsync()
+    protected override async Task<GridGovApp> StartAsync(DatabaseProvider provider)
     {
-        if (_app is not null) return _app;
-        await _gate.WaitAsync();
-        try
-        {
-            if (_app is not null) return _app;
-            var folder = Path.Combine(Path.GetTempPath(), "gridgov-tests", Guid.NewGuid().ToString("N"));
-            var divisions = Path.Combine(folder, "divisions");
-            Directory.CreateDirectory(divisions);
-            var lines = File.ReadAllLines(Path.Combine(TestCity.RepoRoot(), "data", "divisions", "5101.csv"));
-            File.WriteAllLines(Path.Combine(divisions, "5101.csv"), lines.Where((l, i) =>
-                i == 0 || l.StartsWith("5101,", StringComparison.Ordinal) || l.StartsWith(First, StringComparison.Ordinal) || l.StartsWith(Second, StringComparison.Ordinal)));
-            var cs = provider == DatabaseProvider.Postgres
-                ? await RequiresPostgres.Get().CreateDatabaseAsync()
-                : $"Data Source={Path.Combine(folder, "gridgov.db")}";
-            var app = new GridGovApp(provider, cs, divisions);
-            _ = app.Server;
-            return _app = app;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null) await _app.DisposeAsync();
-        GC.SuppressFinalize(this);
+        var folder = Path.Combine(Path.GetTempPath(), "gridgov-tests", Guid.NewGuid().ToString("N"));
+        var divisions = Path.Combine(folder, "divisions");
+        Directory.CreateDirectory(divisions);
+        var lines = File.ReadAllLines(Path.Combine(TestCity.RepoRoot(), "data", "divisions", "5101.csv"));
+        File.WriteAllLines(Path.Combine(divisions, "5101.csv"), lines.Where((l, i) =>
+            i == 0 || l.StartsWith("5101,", StringComparison.Ordinal) || l.StartsWith(First, StringComparison.Ordinal) || l.StartsWith(Second, StringComparison.Ordinal)));
+        var cs = provider == DatabaseProvider.Postgres
+            ? await RequiresPostgres.Get().CreateDatabaseAsync()
+            : $"Data Source={Path.Combine(folder, "gridgov.db")}";
+        var app = new GridGovApp(provider, cs, divisions);
+        _ = app.Server; // start now: migrate, seed, build the index
+        return app;
     }
 }
 
-public sealed class SqliteTwoDistrictFixture() : TwoDistrictFixture(DatabaseProvider.Sqlite);
-
-public sealed class PostgresTwoDistrictFixture() : TwoDistrictFixture(DatabaseProvider.Postgres);
-
 /// <summary>API keys: issued, listed and revoked by administrators; bound to an area for filing and full reads; rate-limited.</summary>
-public abstract class Open311KeyTests(TwoDistrictFixture fixture)
+public sealed class Open311KeyTests(TwoDistrictApps apps) : IClassFixture<TwoDistrictApps>
 {
     /// <summary>An API client account of 青羊区 (created once per app).</summary>
     private static async Task<string> SecondClient(GridGovApp app)
@@ -71,7 +49,7 @@ public abstract class Open311KeyTests(TwoDistrictFixture fixture)
         var admin = await app.ClientFor("city.admin");
         var (status, user) = await admin.PostJson("/api/users", new { userName = name, displayName = "青羊区第三方应用", initialPassword = "an-api-client-2026" });
         Assert.True(status == 201, user.ToString());
-        var (granted, grant) = await admin.PostJson("/api/grants", new { userId = user.GetProperty("id").GetInt64(), role = "api_client", areaCode = TwoDistrictFixture.Second });
+        var (granted, grant) = await admin.PostJson("/api/grants", new { userId = user.GetProperty("id").GetInt64(), role = "api_client", areaCode = TwoDistrictApps.Second });
         Assert.True(granted == 201, grant.ToString());
         return name;
     }
@@ -92,10 +70,10 @@ public abstract class Open311KeyTests(TwoDistrictFixture fixture)
         F("address_string", "某小区3栋"),
     ];
 
-    [SkippableFact]
-    public async Task Administrators_issue_list_and_revoke_keys_that_are_shown_once_and_stored_hashed()
+    [SkippableTheory, BothDatabases]
+    public async Task Administrators_issue_list_and_revoke_keys_that_are_shown_once_and_stored_hashed(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var city = await app.ClientFor("city.admin");
         var district = await app.ClientFor("jinjiang.admin");
         var second = await SecondClient(app);
@@ -106,7 +84,7 @@ public abstract class Open311KeyTests(TwoDistrictFixture fixture)
         var id = body.GetProperty("id").GetInt64();
         Assert.Matches("^o311_[A-Za-z0-9_-]{43}$", key);
         Assert.Equal("锦江区", body.GetProperty("areaName").GetString());
-        var (otherCreated, other) = await city.PostJson("/api/open311/keys", new { name = "青羊通", areaCode = TwoDistrictFixture.Second, userName = second });
+        var (otherCreated, other) = await city.PostJson("/api/open311/keys", new { name = "青羊通", areaCode = TwoDistrictApps.Second, userName = second });
         Assert.True(otherCreated == 201, other.ToString());
         var otherId = other.GetProperty("id").GetInt64();
 
@@ -130,7 +108,7 @@ public abstract class Open311KeyTests(TwoDistrictFixture fixture)
         Assert.Contains(all.EnumerateArray(), k => k.GetProperty("id").GetInt64() == otherId);
 
         // Who may not, and what may not be issued.
-        Assert.Equal(403, (await district.PostJson("/api/open311/keys", new { name = "x", areaCode = TwoDistrictFixture.Second, userName = second })).Status);
+        Assert.Equal(403, (await district.PostJson("/api/open311/keys", new { name = "x", areaCode = TwoDistrictApps.Second, userName = second })).Status);
         Assert.Equal(404, (await district.PostJson($"/api/open311/keys/{otherId}/revoke", new { })).Status);
         var secretary = await app.ClientFor("sjf.secretary");
         Assert.Equal(403, (await secretary.GetJson("/api/open311/keys")).Status);
@@ -138,7 +116,7 @@ public abstract class Open311KeyTests(TwoDistrictFixture fixture)
         var anonymous = app.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/open311/keys")).StatusCode);
         Assert.Equal(400, (await city.PostJson("/api/open311/keys", new { name = "x", areaCode = "510104", userName = "jinjiang.ops" })).Status); // not an API client
-        Assert.Equal(400, (await city.PostJson("/api/open311/keys", new { name = "x", areaCode = TwoDistrictFixture.Second, userName = "open311.demo" })).Status); // outside its grant
+        Assert.Equal(400, (await city.PostJson("/api/open311/keys", new { name = "x", areaCode = TwoDistrictApps.Second, userName = "open311.demo" })).Status); // outside its grant
         Assert.Equal(400, (await city.PostJson("/api/open311/keys", new { name = "x", areaCode = "510104999", userName = "open311.demo" })).Status);
         Assert.Equal(400, (await city.PostJson("/api/open311/keys", new { name = "", areaCode = "510104", userName = "open311.demo" })).Status);
 
@@ -168,7 +146,7 @@ public abstract class Open311KeyTests(TwoDistrictFixture fixture)
         Assert.Equal(204, (int)(await city.PostAsync($"/api/grants/{grantId}/revoke", null)).StatusCode);
         Assert.Equal(403, (await client.Get($"/open311/v2/services.json?api_key={Uri.EscapeDataString(otherKey)}")).Status);
         // (re-grant so other tests of this class can use the account)
-        var (regranted, _) = await city.PostJson("/api/grants", new { userId = (await UserIdOf(app, second)), role = "api_client", areaCode = TwoDistrictFixture.Second });
+        var (regranted, _) = await city.PostJson("/api/grants", new { userId = (await UserIdOf(app, second)), role = "api_client", areaCode = TwoDistrictApps.Second });
         Assert.Equal(201, regranted);
     }
 
@@ -178,15 +156,15 @@ public abstract class Open311KeyTests(TwoDistrictFixture fixture)
         return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
-    [SkippableFact]
-    public async Task A_key_files_only_inside_its_area_and_reads_another_districts_requests_only_as_the_public_does()
+    [SkippableTheory, BothDatabases]
+    public async Task A_key_files_only_inside_its_area_and_reads_another_districts_requests_only_as_the_public_does(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = Anonymous(app);
-        var jinjiang = await IssueKey(app, TwoDistrictFixture.First);
-        var qingyang = await IssueKey(app, TwoDistrictFixture.Second, await SecondClient(app), "青羊通");
-        var (lonA, latA, _) = await MicroGridIn(app, TwoDistrictFixture.First);
-        var (lonB, latB, _) = await MicroGridIn(app, TwoDistrictFixture.Second);
+        var jinjiang = await IssueKey(app, TwoDistrictApps.First);
+        var qingyang = await IssueKey(app, TwoDistrictApps.Second, await SecondClient(app), "青羊通");
+        var (lonA, latA, _) = await MicroGridIn(app, TwoDistrictApps.First);
+        var (lonB, latB, _) = await MicroGridIn(app, TwoDistrictApps.Second);
 
         var inJinjiang = await FileRequest(client, Hardship(jinjiang, lonA, latA));
         var inQingyang = await FileRequest(client, Hardship(qingyang, lonB, latB));
@@ -215,7 +193,7 @@ public abstract class Open311KeyTests(TwoDistrictFixture fixture)
         Assert.Equal("独居老人生活困难，需要救助", Find(listQingyang, inQingyang).GetProperty("description").GetString());
 
         // A key bound to a street files only inside that street.
-        var streets = await StreetsOf(app, TwoDistrictFixture.First);
+        var streets = await StreetsOf(app, TwoDistrictApps.First);
         var streetKey = await IssueKey(app, streets[0]);
         var (lonS, latS, _) = await MicroGridIn(app, streets[0]);
         var (lonT, latT, _) = await MicroGridIn(app, streets[1]);
@@ -233,10 +211,10 @@ public abstract class Open311KeyTests(TwoDistrictFixture fixture)
         return withGrids;
     }
 
-    [SkippableFact]
-    public async Task Calls_are_rate_limited_per_key_and_per_address()
+    [SkippableTheory, BothDatabases]
+    public async Task Calls_are_rate_limited_per_key_and_per_address(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var keyA = await IssueKey(app);
         var keyB = await IssueKey(app);
         await using var limited = app.WithWebHostBuilder(b =>
@@ -260,7 +238,7 @@ public abstract class Open311KeyTests(TwoDistrictFixture fixture)
         // With a key, calls count against the key, not the (exhausted) address.
         for (var i = 0; i < 3; i++) Assert.Equal(200, (await first.Get($"/open311/v2/services.json?api_key={Uri.EscapeDataString(keyA)}")).Status);
         Assert.Equal(429, (await first.Get($"/open311/v2/services.json?api_key={Uri.EscapeDataString(keyA)}")).Status);
-        var (lon, lat, _) = await MicroGridIn(app, TwoDistrictFixture.First);
+        var (lon, lat, _) = await MicroGridIn(app, TwoDistrictApps.First);
         Assert.Equal(429, (await first.PostForm("/open311/v2/requests.json", Hardship(keyA, lon, lat))).Status);
         Assert.Equal(200, (await first.Get($"/open311/v2/services.json?api_key={Uri.EscapeDataString(keyB)}")).Status);
 
@@ -271,7 +249,3 @@ public abstract class Open311KeyTests(TwoDistrictFixture fixture)
         Assert.Equal(429, (await guesser.Get("/open311/v2/services.json?api_key=o311_guess3")).Status);
     }
 }
-
-public sealed class SqliteOpen311KeyTests(SqliteTwoDistrictFixture f) : Open311KeyTests(f), IClassFixture<SqliteTwoDistrictFixture>;
-
-public sealed class PostgresOpen311KeyTests(PostgresTwoDistrictFixture f) : Open311KeyTests(f), IClassFixture<PostgresTwoDistrictFixture>;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GridGov.Data.Entities;
 using GridGov.Data.Seeding;
+using GridGov.Data;
 using GridGov.Domain.Cases;
 using GridGov.Web.Features.Cases;
 using GridGov.Web.Features.Open311;
@@ -13,17 +14,17 @@ using static GridGov.Web.Tests.Open311.Open311Kit;
 namespace GridGov.Web.Tests.Open311;
 
 /// <summary>Filing through Open311 and reading back: the shared intake, attributes, locations, filters, limits, views.</summary>
-public abstract class Open311RequestTests(AppFixture fixture)
+public sealed class Open311RequestTests(Apps apps) : IClassFixture<Apps>
 {
     private const string Micro = "5101040170010101";   // 水井坊社区第1网格第1微网格
     private const string Grid = "51010401700101";
 
     private static string Inv(double d) => d.ToString("R", CultureInfo.InvariantCulture);
 
-    [SkippableFact]
-    public async Task A_request_goes_through_the_case_intake_as_the_key_account_and_reads_back_in_every_view()
+    [SkippableTheory, BothDatabases]
+    public async Task A_request_goes_through_the_case_intake_as_the_key_account_and_reads_back_in_every_view(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = Anonymous(app);
         var key = await IssueKey(app);
         var (lon, lat) = await PointIn(app, Micro);
@@ -102,10 +103,10 @@ public abstract class Open311RequestTests(AppFixture fixture)
         Assert.Equal(id.ToString(CultureInfo.InvariantCulture), token.GetProperty("service_request_id").GetString());
     }
 
-    [SkippableFact]
-    public async Task A_retry_with_the_same_Idempotency_Key_returns_the_first_request()
+    [SkippableTheory, BothDatabases]
+    public async Task A_retry_with_the_same_Idempotency_Key_returns_the_first_request(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = Anonymous(app);
         var key = await IssueKey(app);
         var (lon, lat) = await PointIn(app, Micro);
@@ -117,10 +118,10 @@ public abstract class Open311RequestTests(AppFixture fixture)
         Assert.NotEqual(first, await FileRequest(client, BulkyWaste(key, lon, lat)));
     }
 
-    [SkippableFact]
-    public async Task A_location_can_be_an_area_code_or_an_address_naming_a_community()
+    [SkippableTheory, BothDatabases]
+    public async Task A_location_can_be_an_area_code_or_an_address_naming_a_community(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = Anonymous(app);
         var key = await IssueKey(app);
         var (lon, lat) = await PointIn(app, Micro);
@@ -156,10 +157,10 @@ public abstract class Open311RequestTests(AppFixture fixture)
         await Refused("A location is required");
     }
 
-    [SkippableFact]
-    public async Task Attribute_answers_are_checked_per_datatype_and_required_flag()
+    [SkippableTheory, BothDatabases]
+    public async Task Attribute_answers_are_checked_per_datatype_and_required_flag(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = Anonymous(app);
         var key = await IssueKey(app);
         var (lon, lat) = await PointIn(app, Micro);
@@ -209,10 +210,10 @@ public abstract class Open311RequestTests(AppFixture fixture)
         Assert.Contains("持续情况 (recurring): 正在发生 (ongoing)", text);
     }
 
-    [SkippableFact]
-    public async Task Bad_input_is_answered_with_the_specs_errors()
+    [SkippableTheory, BothDatabases]
+    public async Task Bad_input_is_answered_with_the_specs_errors(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = Anonymous(app);
         var key = await IssueKey(app);
         var (lon, lat) = await PointIn(app, Micro);
@@ -240,10 +241,10 @@ public abstract class Open311RequestTests(AppFixture fixture)
         await Answer(BulkyWaste(key, lon, lat).Where(f => f.Key is not ("lat" or "long")).ToList(), 400, "A location is required");
     }
 
-    [SkippableFact]
-    public async Task The_list_filters_by_id_service_status_and_dates_with_the_default_90_days_and_1000_requests()
+    [SkippableTheory, BothDatabases]
+    public async Task The_list_filters_by_id_service_status_and_dates_with_the_default_90_days_and_1000_requests(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = Anonymous(app);
         var now = DateTime.UtcNow;
         var tag = Guid.NewGuid().ToString("N")[..6];
@@ -305,10 +306,10 @@ public abstract class Open311RequestTests(AppFixture fixture)
         Assert.Equal(W3cTime.Format(closed.ClosedAt!.Value), closedOne.GetProperty("updated_datetime").GetString());
     }
 
-    [SkippableFact]
-    public async Task No_personal_data_is_shown_and_a_sensitive_category_is_blurred_to_its_grid_without_the_key()
+    [SkippableTheory, BothDatabases]
+    public async Task No_personal_data_is_shown_and_a_sensitive_category_is_blurred_to_its_grid_without_the_key(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = Anonymous(app);
         var key = await IssueKey(app);
         var (lon, lat) = await PointIn(app, Micro);
@@ -366,10 +367,10 @@ public abstract class Open311RequestTests(AppFixture fixture)
                 Assert.DoesNotContain(secret, text);
     }
 
-    [SkippableFact]
-    public async Task Status_notes_say_each_public_step_in_fixed_words_never_staff_notes()
+    [SkippableTheory, BothDatabases]
+    public async Task Status_notes_say_each_public_step_in_fixed_words_never_staff_notes(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = Anonymous(app);
         var key = await IssueKey(app);
         var (lon, lat) = await PointIn(app, Micro);
@@ -400,7 +401,3 @@ public abstract class Open311RequestTests(AppFixture fixture)
         Assert.DoesNotContain("王科长", all);
     }
 }
-
-public sealed class SqliteOpen311RequestTests(SqliteAppFixture f) : Open311RequestTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresOpen311RequestTests(PostgresAppFixture f) : Open311RequestTests(f), IClassFixture<PostgresAppFixture>;

@@ -1,3 +1,4 @@
+using GridGov.Data;
 using GridGov.Data.Entities;
 using GridGov.Web.Features.Residents;
 using GridGov.Web.Tests.Infrastructure;
@@ -9,12 +10,12 @@ using static GridGov.Web.Tests.Residents.ResidentKit;
 namespace GridGov.Web.Tests.Residents;
 
 /// <summary>Sign-up, sign-in and reset by mobile number and SMS code; what is stored of the number.</summary>
-public abstract class ResidentAccountTests(AppFixture fixture)
+public sealed class ResidentAccountTests(Apps apps) : IClassFixture<Apps>
 {
-    [SkippableFact]
-    public async Task A_resident_signs_up_with_an_sms_code_and_signs_in_by_number_and_the_number_is_never_stored_in_clear()
+    [SkippableTheory, BothDatabases]
+    public async Task A_resident_signs_up_with_an_sms_code_and_signs_in_by_number_and_the_number_is_never_stored_in_clear(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (client, phone) = await NewResident(app, nickname: "王阿姨");
 
         var (status, me) = await client.GetJson("/api/auth/me");
@@ -40,10 +41,10 @@ public abstract class ResidentAccountTests(AppFixture fixture)
         Assert.NotNull(used.UsedAt);
     }
 
-    [SkippableFact]
-    public async Task Bad_sign_up_input_gets_field_errors_and_a_mistake_elsewhere_does_not_spend_the_code()
+    [SkippableTheory, BothDatabases]
+    public async Task Bad_sign_up_input_gets_field_errors_and_a_mistake_elsewhere_does_not_spend_the_code(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var anon = Open311.Open311Kit.Anonymous(app);
         var phone = NewPhone();
 
@@ -87,10 +88,10 @@ public abstract class ResidentAccountTests(AppFixture fixture)
         Assert.Equal(GridGov.Web.Features.Residents.PrivacyRules.Version, consented.PrivacyConsentVersion);
     }
 
-    [SkippableFact]
-    public async Task Five_wrong_codes_kill_the_code()
+    [SkippableTheory, BothDatabases]
+    public async Task Five_wrong_codes_kill_the_code(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var anon = Open311.Open311Kit.Anonymous(app);
         var phone = NewPhone();
         var code = await SendCode(anon, phone);
@@ -102,10 +103,10 @@ public abstract class ResidentAccountTests(AppFixture fixture)
         Assert.Contains("错误次数过多", body.GetProperty("errors").GetProperty("code")[0].GetString());
     }
 
-    [SkippableFact]
-    public async Task A_forgotten_password_is_reset_by_sms_and_old_sessions_end()
+    [SkippableTheory, BothDatabases]
+    public async Task A_forgotten_password_is_reset_by_sms_and_old_sessions_end(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (client, phone) = await NewResident(app);
         var anon = Open311.Open311Kit.Anonymous(app);
         Assert.Equal(404, (await anon.PostJson("/api/resident/codes", new { phone = NewPhone(), purpose = "reset" })).Status);
@@ -123,10 +124,10 @@ public abstract class ResidentAccountTests(AppFixture fixture)
         Assert.Equal(400, (await anon.PostJson("/api/resident/password/reset", new { phone, code, newPassword = "dierci2026abc" })).Status);
     }
 
-    [SkippableFact]
-    public async Task Wrong_password_is_refused_without_saying_whether_the_number_exists()
+    [SkippableTheory, BothDatabases]
+    public async Task Wrong_password_is_refused_without_saying_whether_the_number_exists(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (_, phone) = await NewResident(app);
         var anon = Open311.Open311Kit.Anonymous(app);
         var (known, knownBody) = await anon.PostJson("/api/resident/login", new { phone, password = "wrong-password-1" });
@@ -136,10 +137,10 @@ public abstract class ResidentAccountTests(AppFixture fixture)
         Assert.Equal(knownBody.GetProperty("detail").GetString(), unknownBody.GetProperty("detail").GetString());
     }
 
-    [SkippableFact]
-    public async Task A_real_sms_gateway_plugs_in_and_then_no_code_is_shown()
+    [SkippableTheory, BothDatabases]
+    public async Task A_real_sms_gateway_plugs_in_and_then_no_code_is_shown(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var gateway = new CapturingSms();
         await using var withGateway = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ISmsSender>(gateway)));
         var anon = Open311.Open311Kit.Anonymous(withGateway);
@@ -165,7 +166,3 @@ public abstract class ResidentAccountTests(AppFixture fixture)
         }
     }
 }
-
-public sealed class SqliteResidentAccountTests(SqliteAppFixture f) : ResidentAccountTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresResidentAccountTests(PostgresAppFixture f) : ResidentAccountTests(f), IClassFixture<PostgresAppFixture>;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GridGov.Data.Seeding;
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static GridGov.Web.Tests.Cases.CaseTestKit;
@@ -8,15 +9,15 @@ using static GridGov.Web.Tests.Residents.ResidentKit;
 namespace GridGov.Web.Tests.Residents;
 
 /// <summary>Reporting as a resident, following the case in public, one's own history, rating; what the public may see.</summary>
-public abstract class ResidentReportTests(AppFixture fixture)
+public sealed class ResidentReportTests(Apps apps) : IClassFixture<Apps>
 {
     private const string Micro = "5101040170010101";
     private const string Grid = "51010401700101";
 
-    [SkippableFact]
-    public async Task A_bulky_waste_pickup_gets_a_tracking_number_and_a_public_timeline_without_personal_data()
+    [SkippableTheory, BothDatabases]
+    public async Task A_bulky_waste_pickup_gets_a_tracking_number_and_a_public_timeline_without_personal_data(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (resident, phone) = await NewResident(app, nickname: "李先生");
         var (lon, lat) = await PointIn(app, Micro);
         var photo = await UploadPhoto(resident);
@@ -60,10 +61,10 @@ public abstract class ResidentReportTests(AppFixture fixture)
         Assert.Equal(404, (await anon.GetJson("/api/public/cases/20260101-NOSUCH")).Status);
     }
 
-    [SkippableFact]
-    public async Task Bad_reports_get_field_errors_and_nothing_is_filed()
+    [SkippableTheory, BothDatabases]
+    public async Task Bad_reports_get_field_errors_and_nothing_is_filed(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (resident, _) = await NewResident(app);
         var (lon, lat) = await PointIn(app, Micro);
         async Task<JsonElement> Refused(object body)
@@ -98,10 +99,10 @@ public abstract class ResidentReportTests(AppFixture fixture)
         Assert.Empty(mine.GetProperty("items").EnumerateArray());
     }
 
-    [SkippableFact]
-    public async Task An_address_naming_the_community_places_the_report_there_approximately()
+    [SkippableTheory, BothDatabases]
+    public async Task An_address_naming_the_community_places_the_report_there_approximately(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (resident, _) = await NewResident(app);
         var filed = await File(resident, new { serviceCode = "0101", description = "小区门口垃圾堆放", addressText = "水井坊社区东门" });
         await using var db = app.Db();
@@ -110,10 +111,10 @@ public abstract class ResidentReportTests(AppFixture fixture)
         Assert.Contains("位置为近似", c.Description);
     }
 
-    [SkippableFact]
-    public async Task A_sensitive_case_is_blurred_to_its_grid_in_public_and_on_the_map()
+    [SkippableTheory, BothDatabases]
+    public async Task A_sensitive_case_is_blurred_to_its_grid_in_public_and_on_the_map(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (resident, _) = await NewResident(app);
         var (lon, lat) = await PointIn(app, Micro);
         // 0604 婚恋家庭纠纷: public, sensitive.
@@ -146,10 +147,10 @@ public abstract class ResidentReportTests(AppFixture fixture)
         }
     }
 
-    [SkippableFact]
-    public async Task The_public_map_shows_open_and_recently_closed_public_cases_only_and_checks_its_filters()
+    [SkippableTheory, BothDatabases]
+    public async Task The_public_map_shows_open_and_recently_closed_public_cases_only_and_checks_its_filters(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (resident, _) = await NewResident(app);
         var micro = await app.ClientFor("sjf.micro");
         var (lon, lat) = await PointIn(app, Micro);
@@ -179,10 +180,10 @@ public abstract class ResidentReportTests(AppFixture fixture)
         }
     }
 
-    [SkippableFact]
-    public async Task A_resident_sees_only_their_own_cases_and_rates_once_after_closure()
+    [SkippableTheory, BothDatabases]
+    public async Task A_resident_sees_only_their_own_cases_and_rates_once_after_closure(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (alice, _) = await NewResident(app);
         var (bob, _) = await NewResident(app);
         var (lon, lat) = await PointIn(app, Micro);
@@ -238,7 +239,3 @@ public abstract class ResidentReportTests(AppFixture fixture)
 
     private static string Box(double lon, double lat, double half) => FormattableString.Invariant($"{lon - half},{lat - half},{lon + half},{lat + half}");
 }
-
-public sealed class SqliteResidentReportTests(SqliteAppFixture f) : ResidentReportTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresResidentReportTests(PostgresAppFixture f) : ResidentReportTests(f), IClassFixture<PostgresAppFixture>;

@@ -1,14 +1,15 @@
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 
 namespace GridGov.Web.Tests.Security;
 
 /// <summary>Lists seen from below: an ancestor shows only the path down to the caller, lists only the caller's part.</summary>
-public abstract class AreaScopeTests(AppFixture fixture)
+public sealed class AreaScopeTests(Apps apps) : IClassFixture<Apps>
 {
-    [SkippableFact]
-    public async Task An_ancestor_shows_only_the_path_down_to_the_callers_community()
+    [SkippableTheory, BothDatabases]
+    public async Task An_ancestor_shows_only_the_path_down_to_the_callers_community(DatabaseProvider provider)
     {
-        var client = await (await fixture.GetAsync()).ClientFor("sjf.secretary");
+        var client = await (await apps.GetAsync(provider)).ClientFor("sjf.secretary");
 
         var (status, district) = await client.GetJson("/api/regions/510104");
         Assert.Equal(200, status);
@@ -20,14 +21,14 @@ public abstract class AreaScopeTests(AppFixture fixture)
         Assert.Equal(["510104017001"], communities); // 510104017002 崇德里 is absent
 
         // The unscoped view of the same street does list the siblings: the filter, not the data, hides them.
-        var (_, full) = await (await (await fixture.GetAsync()).ClientFor("jgy.admin")).GetJson("/api/regions/510104017");
+        var (_, full) = await (await (await apps.GetAsync(provider)).ClientFor("jgy.admin")).GetJson("/api/regions/510104017");
         Assert.Contains(full.GetProperty("children").EnumerateArray(), c => c.GetProperty("code").GetString() == "510104017002");
     }
 
-    [SkippableFact]
-    public async Task Listing_the_grids_of_the_street_returns_only_the_callers_community()
+    [SkippableTheory, BothDatabases]
+    public async Task Listing_the_grids_of_the_street_returns_only_the_callers_community(DatabaseProvider provider)
     {
-        var client = await (await fixture.GetAsync()).ClientFor("sjf.secretary");
+        var client = await (await apps.GetAsync(provider)).ClientFor("sjf.secretary");
         var codes = new List<string>();
         string? cursor = null;
         do
@@ -43,10 +44,10 @@ public abstract class AreaScopeTests(AppFixture fixture)
         Assert.All(codes, c => Assert.StartsWith("510104017001", c));
     }
 
-    [SkippableFact]
-    public async Task A_micro_grid_worker_lists_and_exports_only_the_micro_grid()
+    [SkippableTheory, BothDatabases]
+    public async Task A_micro_grid_worker_lists_and_exports_only_the_micro_grid(DatabaseProvider provider)
     {
-        var client = await (await fixture.GetAsync()).ClientFor("sjf.micro");
+        var client = await (await apps.GetAsync(provider)).ClientFor("sjf.micro");
         var (status, page) = await client.GetJson("/api/grids?area=510104017001");
         Assert.Equal(200, status);
         Assert.Equal(["5101040170010101"], page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList());
@@ -57,7 +58,3 @@ public abstract class AreaScopeTests(AppFixture fixture)
         Assert.Equal("5101040170010101", feature.GetProperty("properties").GetProperty("code").GetString());
     }
 }
-
-public sealed class SqliteAreaScopeTests(SqliteAppFixture f) : AreaScopeTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresAreaScopeTests(PostgresAppFixture f) : AreaScopeTests(f), IClassFixture<PostgresAppFixture>;

@@ -1,3 +1,4 @@
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 
 namespace GridGov.Web.Tests.Security;
@@ -7,7 +8,7 @@ namespace GridGov.Web.Tests.Security;
 /// sibling area gets 404 (or 403 when the role lacks the permission altogether), an anonymous caller gets 401.
 /// Every row here either only reads or is refused, so the rows do not depend on each other.
 /// </summary>
-public abstract class AuthorizationMatrixTests(AppFixture fixture)
+public sealed class AuthorizationMatrixTests(Apps apps) : IClassFixture<Apps>
 {
     private const string Grid = "51010401700101";          // 水井坊社区第1网格
     private const string SiblingGrid = "51010401700201";   // 崇德里社区第1网格
@@ -123,17 +124,13 @@ public abstract class AuthorizationMatrixTests(AppFixture fixture)
     };
 
     [SkippableTheory]
-    [MemberData(nameof(Rows))]
-    public async Task Caller_gets_the_expected_status(string? user, string method, string url, string? body, int expected, string? contains)
+    [BothDatabases(Rows = nameof(Rows))]
+    public async Task Caller_gets_the_expected_status(DatabaseProvider provider, string? user, string method, string url, string? body, int expected, string? contains)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (status, text) = await (await app.Client(user)).Send(method, url, body);
         Assert.True(status == expected, $"{user ?? "anonymous"} {method} {url}: expected {expected}, got {status} {text}");
         if (contains is not null) Assert.Contains(contains, text);
         if (status is 400 or 403 or 404) Assert.Contains("\"status\":" + status, text); // a problem document, not a bare status
     }
 }
-
-public sealed class SqliteAuthorizationMatrixTests(SqliteAppFixture f) : AuthorizationMatrixTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresAuthorizationMatrixTests(PostgresAppFixture f) : AuthorizationMatrixTests(f), IClassFixture<PostgresAppFixture>;

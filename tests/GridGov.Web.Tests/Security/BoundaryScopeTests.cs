@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using GridGov.Data;
 using GridGov.Domain.Areas;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Web.Tests.Security;
 
 /// <summary>A street administrator imports boundaries only inside the street; anything outside changes nothing.</summary>
-public abstract class BoundaryScopeTests(AppFixture fixture)
+public sealed class BoundaryScopeTests(Apps apps) : IClassFixture<Apps>
 {
     private static async Task<(int Status, string Text)> Import(HttpClient client, string json)
     {
@@ -40,10 +41,10 @@ public abstract class BoundaryScopeTests(AppFixture fixture)
         return (await db.Areas.CountAsync(), await db.BoundaryImports.CountAsync(), row.Name, row.UpdatedAt);
     }
 
-    [SkippableFact]
-    public async Task Importing_a_micro_grid_of_another_street_is_refused_and_changes_nothing()
+    [SkippableTheory, BothDatabases]
+    public async Task Importing_a_micro_grid_of_another_street_is_refused_and_changes_nothing(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (foreign, feature) = await ExportedMicro(app, "510104018", "越权改名");
         var before = await State(app, foreign);
 
@@ -55,10 +56,10 @@ public abstract class BoundaryScopeTests(AppFixture fixture)
         Assert.Equal(before, await State(app, foreign));
     }
 
-    [SkippableFact]
-    public async Task A_file_mixing_an_own_and_a_foreign_micro_grid_is_refused_as_a_whole()
+    [SkippableTheory, BothDatabases]
+    public async Task A_file_mixing_an_own_and_a_foreign_micro_grid_is_refused_as_a_whole(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (own, ownFeature) = await ExportedMicro(app, "510104017002", "本街道改名");
         var (foreign, foreignFeature) = await ExportedMicro(app, "510104018", "越权改名");
         var ownBefore = await State(app, own);
@@ -78,10 +79,10 @@ public abstract class BoundaryScopeTests(AppFixture fixture)
         Assert.Equal("本街道改名", (await State(app, own)).Name);
     }
 
-    [SkippableFact]
-    public async Task A_community_secretary_cannot_import_even_inside_the_community()
+    [SkippableTheory, BothDatabases]
+    public async Task A_community_secretary_cannot_import_even_inside_the_community(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var (own, feature) = await ExportedMicro(app, "510104017001", "书记改名");
         var before = await State(app, own);
         var (status, _) = await Import(await app.ClientFor("sjf.secretary"), Collection(feature));
@@ -89,7 +90,3 @@ public abstract class BoundaryScopeTests(AppFixture fixture)
         Assert.Equal(before, await State(app, own));
     }
 }
-
-public sealed class SqliteBoundaryScopeTests(SqliteAppFixture f) : BoundaryScopeTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresBoundaryScopeTests(PostgresAppFixture f) : BoundaryScopeTests(f), IClassFixture<PostgresAppFixture>;

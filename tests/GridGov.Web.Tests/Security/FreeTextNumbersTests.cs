@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using GridGov.Data;
 using GridGov.Web.Tests.Cases;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace GridGov.Web.Tests.Security;
 /// every staff view, export and audit entry — also for staff who may unmask people's numbers: the case has no
 /// audited unmask path — and the append-only audit log never stores them in full.
 /// </summary>
-public abstract class FreeTextNumbersTests(AppFixture fixture)
+public sealed class FreeTextNumbersTests(Apps apps) : IClassFixture<Apps>
 {
     private const string Id = "110101199003074573"; // a valid GB 11643 number (check character 3)
     private const string Description = "井盖缺失，请联系 +86 138-0013-8000，身份证 " + Id;
@@ -41,10 +42,10 @@ public abstract class FreeTextNumbersTests(AppFixture fixture)
         Assert.True(status == 200, body.ToString());
     }
 
-    [SkippableFact]
-    public async Task Staff_views_exports_and_the_audit_log_show_numbers_in_free_text_masked()
+    [SkippableTheory, BothDatabases]
+    public async Task Staff_views_exports_and_the_audit_log_show_numbers_in_free_text_masked(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var secretary = await app.ClientFor("sjf.secretary"); // holds PeopleUnmask: still masked here
         var worker = await app.ClientFor("sjf.worker");
@@ -101,10 +102,10 @@ public abstract class FreeTextNumbersTests(AppFixture fixture)
         AssertMasked("the audit table", string.Join("\n", stored), "138****8000", "139****5678");
     }
 
-    [SkippableFact]
-    public async Task An_audit_entry_stored_before_masking_is_shown_masked_and_identifiers_are_kept()
+    [SkippableTheory, BothDatabases]
+    public async Task An_audit_entry_stored_before_masking_is_shown_masked_and_identifiers_are_kept(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         // Numbers of its own: the other test looks for its numbers in the whole table.
         const string legacy = "请联系 137 0013 7000，身份证 11010119851120101X";
         const string sha = "a13700137000b" + "0000000000000000000000000000000000000000000000000000";
@@ -128,7 +129,3 @@ public abstract class FreeTextNumbersTests(AppFixture fixture)
         Assert.Equal("回访 136****5678", entry.GetProperty("reason").GetString());
     }
 }
-
-public sealed class SqliteFreeTextNumbersTests(SqliteAppFixture f) : FreeTextNumbersTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresFreeTextNumbersTests(PostgresAppFixture f) : FreeTextNumbersTests(f), IClassFixture<PostgresAppFixture>;

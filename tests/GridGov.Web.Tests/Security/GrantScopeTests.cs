@@ -1,29 +1,30 @@
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 
 namespace GridGov.Web.Tests.Security;
 
 /// <summary>Roles are granted only junior to the grantor's own, inside the grantor's area, and never to oneself.</summary>
-public abstract class GrantScopeTests(AppFixture fixture)
+public sealed class GrantScopeTests(Apps apps) : IClassFixture<Apps>
 {
     private static object Grant(long userId, string role, string area) => new { userId, role, areaCode = area };
 
     [SkippableTheory]
-    [InlineData("district_admin", "510104")]     // more senior, above the street
-    [InlineData("street_admin", "510104017")]    // as senior, and one's own
-    [InlineData("grid_worker", "51010401700101")] // junior and inside: still one's own roles
-    public async Task A_street_admin_cannot_grant_itself_anything(string role, string area)
+    [BothDatabases("district_admin", "510104")]     // more senior, above the street
+    [BothDatabases("street_admin", "510104017")]    // as senior, and one's own
+    [BothDatabases("grid_worker", "51010401700101")] // junior and inside: still one's own roles
+    public async Task A_street_admin_cannot_grant_itself_anything(DatabaseProvider provider, string role, string area)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var self = await app.UserId("jgy.admin");
         var (status, body) = await (await app.ClientFor("jgy.admin")).PostJson("/api/grants", Grant(self, role, area));
         Assert.Equal(403, status);
         Assert.Contains("own roles", body.GetProperty("detail").GetString());
     }
 
-    [SkippableFact]
-    public async Task A_street_admin_grants_a_community_role_inside_the_street_and_it_takes_effect_at_once()
+    [SkippableTheory, BothDatabases]
+    public async Task A_street_admin_grants_a_community_role_inside_the_street_and_it_takes_effect_at_once(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var staff = await app.UserId("sjf.staff");
         var staffClient = await app.ClientFor("sjf.staff");
         Assert.Equal(404, (await staffClient.GetText("/api/regions/510104017002")).Status);
@@ -39,31 +40,31 @@ public abstract class GrantScopeTests(AppFixture fixture)
     }
 
     [SkippableTheory]
-    [InlineData("jgy.admin", "community_secretary", "510104018001", 403)] // a community of another street
-    [InlineData("jgy.admin", "street_admin", "510104018", 403)]
-    [InlineData("jgy.admin", "district_admin", "510104", 403)]
-    [InlineData("jgy.admin", "command_operator", "510104", 403)]          // the district is above the street
-    [InlineData("sjf.secretary", "grid_worker", "51010401700101", 201)]
-    [InlineData("sjf.secretary", "grid_worker", "51010401700201", 403)]   // a grid of the sibling community
-    [InlineData("sjf.secretary", "street_admin", "510104017", 403)]
-    [InlineData("sjf.secretary", "community_secretary", "510104017001", 403)] // as senior as the grantor
-    [InlineData("sjf.secretary", "command_operator", "510104017", 403)]
-    [InlineData("cdl.secretary", "grid_worker", "51010401700101", 403)]
-    [InlineData("jinjiang.admin", "street_admin", "510104018", 201)]
-    [InlineData("jinjiang.admin", "district_admin", "510104", 403)]
-    [InlineData("jinjiang.admin", "city_admin", "5101", 403)]
-    public async Task Grants_are_limited_to_junior_roles_inside_the_grantors_area(string grantor, string role, string area, int expected)
+    [BothDatabases("jgy.admin", "community_secretary", "510104018001", 403)] // a community of another street
+    [BothDatabases("jgy.admin", "street_admin", "510104018", 403)]
+    [BothDatabases("jgy.admin", "district_admin", "510104", 403)]
+    [BothDatabases("jgy.admin", "command_operator", "510104", 403)]          // the district is above the street
+    [BothDatabases("sjf.secretary", "grid_worker", "51010401700101", 201)]
+    [BothDatabases("sjf.secretary", "grid_worker", "51010401700201", 403)]   // a grid of the sibling community
+    [BothDatabases("sjf.secretary", "street_admin", "510104017", 403)]
+    [BothDatabases("sjf.secretary", "community_secretary", "510104017001", 403)] // as senior as the grantor
+    [BothDatabases("sjf.secretary", "command_operator", "510104017", 403)]
+    [BothDatabases("cdl.secretary", "grid_worker", "51010401700101", 403)]
+    [BothDatabases("jinjiang.admin", "street_admin", "510104018", 201)]
+    [BothDatabases("jinjiang.admin", "district_admin", "510104", 403)]
+    [BothDatabases("jinjiang.admin", "city_admin", "5101", 403)]
+    public async Task Grants_are_limited_to_junior_roles_inside_the_grantors_area(DatabaseProvider provider, string grantor, string role, string area, int expected)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var grantee = await app.UserId("sjf.micro");
         var (status, body) = await (await app.ClientFor(grantor)).PostJson("/api/grants", Grant(grantee, role, area));
         Assert.True(status == expected, $"{grantor} → {role}@{area}: {status} {body}");
     }
 
-    [SkippableFact]
-    public async Task Revoking_is_limited_like_granting()
+    [SkippableTheory, BothDatabases]
+    public async Task Revoking_is_limited_like_granting(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var grantee = await app.UserId("sjf.head");
         var grant = await (await app.ClientFor("jinjiang.admin")).PostOk("/api/grants", Grant(grantee, "grid_worker", "51010401700201"));
         var id = grant.GetProperty("id").GetInt64();
@@ -80,7 +81,3 @@ public abstract class GrantScopeTests(AppFixture fixture)
         return me.GetProperty("grants").EnumerateArray().First().GetProperty("id").GetInt64();
     }
 }
-
-public sealed class SqliteGrantScopeTests(SqliteAppFixture f) : GrantScopeTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresGrantScopeTests(PostgresAppFixture f) : GrantScopeTests(f), IClassFixture<PostgresAppFixture>;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GridGov.Data;
 using GridGov.Domain.Areas;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace GridGov.Web.Tests.Security;
 /// Walking ids from another community finds nothing: an existing-but-foreign id answers exactly like an id that
 /// does not exist (same status, title and wording), so not even existence leaks.
 /// </summary>
-public abstract class IdGuessingTests(AppFixture fixture)
+public sealed class IdGuessingTests(Apps apps) : IClassFixture<Apps>
 {
     private const string Own = "510104017002";   // cdl.secretary's community
     private const long Missing = 987_654_321;
@@ -26,10 +27,10 @@ public abstract class IdGuessingTests(AppFixture fixture)
         return string.Join("; ", fields);
     }
 
-    [SkippableFact]
-    public async Task Walking_staff_ids_from_a_sibling_community_never_reveals_a_foreign_staff_member()
+    [SkippableTheory, BothDatabases]
+    public async Task Walking_staff_ids_from_a_sibling_community_never_reveals_a_foreign_staff_member(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         await using var db = app.Db();
         var areas = await db.StaffMembers.AsNoTracking().Where(m => m.Id <= 60).ToDictionaryAsync(m => m.Id, m => m.AreaCode);
         Assert.Contains(areas.Values, a => a.StartsWith("510104017001", StringComparison.Ordinal)); // the walk crosses 水井坊's staff
@@ -52,10 +53,10 @@ public abstract class IdGuessingTests(AppFixture fixture)
         }
     }
 
-    [SkippableFact]
-    public async Task Ending_assignments_of_a_sibling_community_answers_like_a_missing_id_and_ends_nothing()
+    [SkippableTheory, BothDatabases]
+    public async Task Ending_assignments_of_a_sibling_community_answers_like_a_missing_id_and_ends_nothing(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         await using var db = app.Db();
         var foreign = await db.GridAssignments.AsNoTracking()
             .Where(a => a.GridCode.StartsWith("510104017001") && a.EndedAt == null).OrderBy(a => a.Id).Select(a => a.Id).Take(5).ToListAsync();
@@ -75,10 +76,10 @@ public abstract class IdGuessingTests(AppFixture fixture)
         Assert.Equal(0, await after.GridAssignments.CountAsync(a => foreign.Contains(a.Id) && a.EndedAt != null));
     }
 
-    [SkippableFact]
-    public async Task Assigning_a_staff_member_of_the_sibling_community_answers_like_a_missing_one()
+    [SkippableTheory, BothDatabases]
+    public async Task Assigning_a_staff_member_of_the_sibling_community_answers_like_a_missing_one(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var sibling = await app.CreateStaffMember("sjf.secretary", "林芳", "510104017001", null, null);
         var client = await app.ClientFor("cdl.secretary");
         var (missingStatus, missing) = await client.Send("POST", "/api/grids/51010401700201/assignments", $$"""{"staffMemberId":{{Missing}},"role":"volunteer"}""");
@@ -89,10 +90,10 @@ public abstract class IdGuessingTests(AppFixture fixture)
         Assert.Equal(Shape(missing, Missing), Shape(text, sibling));
     }
 
-    [SkippableFact]
-    public async Task Contact_of_a_foreign_staff_member_answers_like_a_missing_id()
+    [SkippableTheory, BothDatabases]
+    public async Task Contact_of_a_foreign_staff_member_answers_like_a_missing_id(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var id = await app.CreateStaffMember("sjf.secretary", "郭杰", "510104017001", "13712345678", null);
         var client = await app.ClientFor("cdl.secretary");
         var (missingStatus, missingText) = await client.GetText($"/api/staff/{Missing}/contact?reason=核实");
@@ -102,7 +103,3 @@ public abstract class IdGuessingTests(AppFixture fixture)
         Assert.Equal(Shape(missingText, Missing), Shape(text, id));
     }
 }
-
-public sealed class SqliteIdGuessingTests(SqliteAppFixture f) : IdGuessingTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresIdGuessingTests(PostgresAppFixture f) : IdGuessingTests(f), IClassFixture<PostgresAppFixture>;

@@ -1,19 +1,20 @@
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Web.Tests.Security;
 
 /// <summary>No personal number appears unmasked in any list, export or stored row; only /contact reveals it.</summary>
-public abstract class PersonalDataExposureTests(AppFixture fixture)
+public sealed class PersonalDataExposureTests(Apps apps) : IClassFixture<Apps>
 {
     private const string Grid = "51010401700101";
     private const string Phone = "13912345678";
     private static readonly string IdNumber = IdCard.WithCheckCharacter("51010419850715002");
 
-    [SkippableFact]
-    public async Task Lists_exports_and_the_audit_log_only_ever_show_masked_numbers()
+    [SkippableTheory, BothDatabases]
+    public async Task Lists_exports_and_the_audit_log_only_ever_show_masked_numbers(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var id = await app.CreateStaffMember("sjf.secretary", "孙丽", "510104017001", Phone, IdNumber);
         var secretary = await app.ClientFor("sjf.secretary");
         await secretary.PostOk($"/api/grids/{Grid}/assignments", new { staffMemberId = id, role = "volunteer", note = "楼栋长" });
@@ -47,10 +48,10 @@ public abstract class PersonalDataExposureTests(AppFixture fixture)
         }
     }
 
-    [SkippableFact]
-    public async Task The_numbers_are_stored_encrypted_and_the_audit_table_holds_only_masks()
+    [SkippableTheory, BothDatabases]
+    public async Task The_numbers_are_stored_encrypted_and_the_audit_table_holds_only_masks(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var id = await app.CreateStaffMember("sjf.secretary", "周燕", "510104017001", Phone, IdNumber);
         await (await app.ClientFor("sjf.staff")).GetText($"/api/staff/{id}/contact?reason=核实身份");
 
@@ -65,7 +66,3 @@ public abstract class PersonalDataExposureTests(AppFixture fixture)
         Assert.DoesNotContain(audit, a => a.Contains(Phone, StringComparison.Ordinal) || a.Contains(IdNumber, StringComparison.Ordinal));
     }
 }
-
-public sealed class SqlitePersonalDataExposureTests(SqliteAppFixture f) : PersonalDataExposureTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresPersonalDataExposureTests(PostgresAppFixture f) : PersonalDataExposureTests(f), IClassFixture<PostgresAppFixture>;

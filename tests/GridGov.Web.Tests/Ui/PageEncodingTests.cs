@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using GridGov.Data;
 using GridGov.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace GridGov.Web.Tests.Ui;
 
 /// <summary>Pages go out as UTF-8 text: Chinese is sent as characters, markup in user text is still escaped.</summary>
-public sealed partial class PageEncodingTests(SqliteAppFixture fixture, ITestOutputHelper output) : IClassFixture<SqliteAppFixture>
+public sealed partial class PageEncodingTests(Apps apps, ITestOutputHelper output) : IClassFixture<Apps>
 {
     // A character reference for a CJK ideograph (U+3400–U+9FFF), as the Basic Latin encoder wrote every one.
     [GeneratedRegex("&#x(3[4-9A-F]|[4-9][0-9A-F])[0-9A-F]{2};", RegexOptions.IgnoreCase)]
@@ -14,7 +15,7 @@ public sealed partial class PageEncodingTests(SqliteAppFixture fixture, ITestOut
     [SkippableFact]
     public async Task The_login_page_sends_chinese_as_characters()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var response = await app.CreateClient().GetAsync("/login");
         var html = await response.Content.ReadAsStringAsync();
         output.WriteLine($"/login: {System.Text.Encoding.UTF8.GetByteCount(html)} bytes");
@@ -28,7 +29,7 @@ public sealed partial class PageEncodingTests(SqliteAppFixture fixture, ITestOut
     [SkippableFact]
     public async Task A_case_page_shows_chinese_text_and_escapes_markup_from_the_description()
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(DatabaseProvider.Sqlite);
         var micro = await app.ClientFor("sjf.micro");
         var (lon, lat) = await Cases.CaseTestKit.PointIn(app);
         var (status, body) = await micro.PostJson("/api/cases", new

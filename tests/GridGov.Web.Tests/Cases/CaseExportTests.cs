@@ -9,10 +9,11 @@ namespace GridGov.Web.Tests.Cases;
 /// <summary>The spreadsheet a secretary downloads: names people read, numbers as numbers and times as times.</summary>
 public sealed class CaseExportTests
 {
-    [SkippableFact]
-    public async Task The_xlsx_names_areas_categories_and_sources_and_types_its_numbers_and_times()
+    [SkippableTheory]
+    [BothDatabases]
+    public async Task The_xlsx_names_areas_categories_and_sources_and_types_its_numbers_and_times(DatabaseProvider provider)
     {
-        await using var app = await GridGovApp.StartAsync(DatabaseProvider.Sqlite);
+        await using var app = await GridGovApp.StartAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var secretary = await app.ClientFor("sjf.secretary");
         var (lon, lat) = await PointIn(app);

@@ -36,7 +36,22 @@ public static class CaseExport
         var (filter, errors) = CaseFilter.Parse(http.Request, caller);
         if (filter is null) return Problems.Invalid(errors);
         var now = clock.Now;
-        var rows = filter.Apply(access.Visible(db.Cases.AsNoTracking()), caller, now).OrderByDescending(c => c.Id).Take(MaxRows);
+        var query = filter.Apply(access.Visible(db.Cases.AsNoTracking()), caller, now);
+        // Pages of 1,000 by id (newest first), each read to the end before its area names are looked up: PostgreSQL runs
+        // one command per connection at a time, so the names cannot be read while a streaming query is open.
+        async IAsyncEnumerable<Data.Entities.Case[]> Pages()
+        {
+            long? before = null;
+            for (var taken = 0; taken < MaxRows;)
+            {
+                var page = await (before is { } b ? query.Where(c => c.Id < b) : query)
+                    .OrderByDescending(c => c.Id).Take(Math.Min(1000, MaxRows - taken)).ToArrayAsync(ct);
+                if (page.Length == 0) yield break;
+                yield return page;
+                taken += page.Length;
+                before = page[^1].Id;
+            }
+        }
         var names = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
         var stamp = now.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         static string China(DateTime? utc) => utc is null ? "" : utc.Value.AddHours(8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
@@ -60,7 +75,7 @@ public static class CaseExport
             await using var writer = new StreamWriter(http.Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
             await using var out_ = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true);
             await out_.WriteRecordAsync(Header, ct);
-            await foreach (var chunk in rows.AsAsyncEnumerable().Chunk(1000).WithCancellation(ct))
+            await foreach (var chunk in Pages())
                 foreach (var line in await Lines(chunk))
                     await out_.WriteRecordAsync(line, ct);
             await out_.FlushAsync(ct);
@@ -78,7 +93,7 @@ public static class CaseExport
             var data = new SheetData();
             sheetPart.Worksheet = new Worksheet(data);
             data.AppendChild(Row(Header, header: true));
-            await foreach (var chunk in rows.AsAsyncEnumerable().Chunk(1000).WithCancellation(ct))
+            await foreach (var chunk in Pages())
                 foreach (var line in await Lines(chunk)) data.AppendChild(Row(line, header: false));
             book.Workbook.AppendChild(new Sheets(new Sheet { Id = book.GetIdOfPart(sheetPart), SheetId = 1, Name = "案件" }));
             book.Workbook.Save();

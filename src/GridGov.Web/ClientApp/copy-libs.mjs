@@ -9,6 +9,10 @@ const files = {
   "leaflet/leaflet.js": "leaflet/dist/leaflet.js",
   "leaflet/leaflet.css": "leaflet/dist/leaflet.css",
   "leaflet/images": "leaflet/dist/images",
+  // Case markers gathered into clusters on the dashboard's map; its licence travels with it.
+  "leaflet.markercluster/leaflet.markercluster.js": "leaflet.markercluster/dist/leaflet.markercluster.js",
+  "leaflet.markercluster/MarkerCluster.css": "leaflet.markercluster/dist/MarkerCluster.css",
+  "leaflet.markercluster/LICENSE.txt": "leaflet.markercluster/MIT-LICENCE.txt",
   "echarts/echarts.min.js": "echarts/dist/echarts.min.js",
   "signalr/signalr.min.js": "@microsoft/signalr/dist/browser/signalr.min.js",
 };

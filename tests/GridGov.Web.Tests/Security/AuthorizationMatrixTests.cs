@@ -45,6 +45,12 @@ public sealed class AuthorizationMatrixTests(Apps apps) : IClassFixture<Apps>
         { "sjf.secretary", "GET", $"/api/areas/{Grid}/boundary", null, 200, Grid },
         { null, "GET", $"/api/areas/{Grid}/boundary", null, 401, null },
 
+        // Dashboard: the big screen's overview, for an area the caller oversees as a whole
+        { "jinjiang.ops", "GET", "/api/dashboard/overview?area=510104", null, 200, "锦江区" },
+        { "cdl.secretary", "GET", "/api/dashboard/overview?area=510104017001", null, 404, null },
+        { "resident.demo", "GET", "/api/dashboard/overview?area=510104", null, 403, null },
+        { null, "GET", "/api/dashboard/overview?area=510104", null, 401, null },
+
         // Locate: any signed-in account
         { "sjf.secretary", "GET", "/api/locate?lon=104.08&lat=30.65", null, 200, null },
         { "resident.demo", "GET", "/api/locate?lon=104.08&lat=30.65", null, 200, null },

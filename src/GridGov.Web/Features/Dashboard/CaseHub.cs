@@ -1,4 +1,5 @@
 using GridGov.Domain.Areas;
+using GridGov.Domain.Cases;
 using GridGov.Domain.Security;
 using GridGov.Web.Features.Cases;
 using GridGov.Web.Hosting;
@@ -28,15 +29,18 @@ public sealed class CaseHub : Hub
     }
 }
 
-/// <summary>Sends each committed case change to the live groups of every area that contains the case.</summary>
+/// <summary>
+/// Sends each committed case change to the live groups of every area that contains the case: the case and the action
+/// that changed it (<c>report</c>, <c>dispatch</c>, …), so a screen tells a new case from a changed one.
+/// </summary>
 public sealed class CaseBroadcaster(IHubContext<CaseHub> hub) : IEventHandler<CaseChanged>
 {
-    public Task HandleAsync(CaseChanged e, CancellationToken ct) => Send(e.Case, e.Case.AreaCode, ct);
+    public Task HandleAsync(CaseChanged e, CancellationToken ct) => Send(e.Case, e.Action.Wire(), e.Case.AreaCode, ct);
 
-    private Task Send(object summary, string areaCode, CancellationToken ct)
+    private Task Send(object summary, string action, string areaCode, CancellationToken ct)
     {
         var groups = new[] { AreaCode.CityLength, AreaCode.DistrictLength, AreaCode.StreetLength, AreaCode.CommunityLength, AreaCode.GridLength, AreaCode.MicroGridLength }
             .Select(l => AreaCode.Truncate(areaCode, l)).Where(a => a is not null).Select(a => CaseHub.Group(a!)).ToList();
-        return hub.Clients.Groups(groups).SendAsync("case", summary, ct);
+        return hub.Clients.Groups(groups).SendAsync("case", summary, action, ct);
     }
 }

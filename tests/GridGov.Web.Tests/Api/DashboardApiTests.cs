@@ -27,14 +27,14 @@ public abstract class DashboardApiTests(AppFixture fixture)
         Assert.Equal(reported, bySource.Sum(s => s.GetProperty("count").GetInt64()));
         // Names, not codes: both reports are 市容环境 (01), reported by a grid worker on patrol.
         Assert.Contains(byCategory, s => s.GetProperty("key").GetString() == "01" && s.GetProperty("name").GetString() == "市容环境");
-        Assert.Contains(bySource, s => s.GetProperty("key").GetString() == "patrol" && s.GetProperty("name").GetString() == "网格员巡查");
+        Assert.Contains(bySource, s => s.GetProperty("key").GetString() == "patrol" && s.GetProperty("name").GetString() == "网格巡查");
         Assert.All(byCategory.Concat(bySource), s => Assert.NotEqual(s.GetProperty("key").GetString(), s.GetProperty("name").GetString()));
 
         // The latest case first, placed in the street it lies in (the district screen's child level), by name.
         var events = body.GetProperty("events").EnumerateArray().ToList();
         Assert.Equal(latest.GetProperty("id").GetInt64(), events[0].GetProperty("id").GetInt64());
         Assert.Equal("锦官驿街道", events[0].GetProperty("placeName").GetString());
-        Assert.Equal("网格员巡查", events[0].GetProperty("sourceName").GetString());
+        Assert.Equal("网格巡查", events[0].GetProperty("sourceName").GetString());
         Assert.False(string.IsNullOrEmpty(events[0].GetProperty("categoryName").GetString()));
         Assert.Contains(events, e => e.GetProperty("id").GetInt64() == first.GetProperty("id").GetInt64());
 

@@ -40,7 +40,7 @@ public sealed partial class DashboardBrowserTests
         Assert.True(int.Parse((await page.Locator("#pie-category").GetAttributeAsync("data-slices"))!) >= 2);
         var sources = await page.Locator("#pie-source").InnerTextAsync();
         Assert.DoesNotContain("patrol", sources);
-        Assert.Matches("网格员巡查|居民上报|12345热线|智能感知|视频监控|企业诉求|第三方应用|市民App", sources);
+        Assert.Matches("网格巡查|网格员App|居民上报|12345热线|感知设备|视频监控|企业反映|外部平台", sources);
 
         // The ranking: best first, numbered, each with a bar; the map names the streets, has a legend and clustered cases.
         var ranking = page.Locator("#child-list li");

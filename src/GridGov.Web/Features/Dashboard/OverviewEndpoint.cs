@@ -62,7 +62,7 @@ public static class OverviewEndpoint
         if (byMajor.Count > CategorySlices)
             byCategory.Add(new NamedCount("other", UiText.Z("其他", "Other"), byMajor.Skip(CategorySlices).Sum(x => x.Count)));
         var bySource = counts.GroupBy(c => c.Source)
-            .Select(g => new NamedCount(g.Key, SourceNames.Of(g.Key), g.Sum(x => x.Count)))
+            .Select(g => new NamedCount(g.Key, UiText.SourceLabel(g.Key), g.Sum(x => x.Count)))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
 
         // Only what a line shows and its clock needs (no free text, no personal data).
@@ -82,7 +82,7 @@ public static class OverviewEndpoint
     public static ScreenEvent Event(Case c, string categoryName, string placeName, DateTime now)
     {
         var colour = CaseClock.Colour(c, now);
-        return new ScreenEvent(c.Id, c.TrackingNo, categoryName, placeName, SourceNames.Of(c.Source), c.Status.Wire(), c.Status.Chinese(),
+        return new ScreenEvent(c.Id, c.TrackingNo, categoryName, placeName, UiText.SourceLabel(c.Source), c.Status.Wire(), UiText.StatusLabel(c.Status),
             colour, colour == "red", c.ReportedAt);
     }
 

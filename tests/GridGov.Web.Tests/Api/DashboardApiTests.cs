@@ -1,3 +1,4 @@
+using GridGov.Data;
 using System.Text.Json;
 using GridGov.Web.Tests.Cases;
 using GridGov.Web.Tests.Infrastructure;
@@ -5,12 +6,13 @@ using GridGov.Web.Tests.Infrastructure;
 namespace GridGov.Web.Tests.Api;
 
 /// <summary>The big screen's overview: pies by category and source and the latest cases, by name, scoped to the caller's area.</summary>
-public abstract class DashboardApiTests(AppFixture fixture)
+public sealed class DashboardApiTests(Apps apps) : IClassFixture<Apps>
 {
-    [SkippableFact]
-    public async Task The_overview_counts_the_area_s_cases_by_category_and_source_and_lists_the_latest_by_name()
+    [SkippableTheory]
+    [BothDatabases]
+    public async Task The_overview_counts_the_area_s_cases_by_category_and_source_and_lists_the_latest_by_name(DatabaseProvider provider)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var micro = await app.ClientFor("sjf.micro");
         var (lon, lat) = await CaseTestKit.PointIn(app);
         var first = await CaseTestKit.Report(micro, lon, lat, category: "0101");
@@ -45,13 +47,13 @@ public abstract class DashboardApiTests(AppFixture fixture)
     }
 
     [SkippableTheory]
-    [InlineData("cdl.secretary", "/api/dashboard/overview?area=510104017001", 404)] // a sibling community
-    [InlineData("sjf.secretary", "/api/dashboard/overview?area=510104017", 404)]    // the street above: not all of it is theirs
-    [InlineData("resident.demo", "/api/dashboard/overview?area=510104", 403)]      // no case-reading role at all
-    [InlineData(null, "/api/dashboard/overview?area=510104", 401)]
-    public async Task Another_area_s_overview_is_not_found(string? user, string url, int expected)
+    [BothDatabases("cdl.secretary", "/api/dashboard/overview?area=510104017001", 404)] // a sibling community
+    [BothDatabases("sjf.secretary", "/api/dashboard/overview?area=510104017", 404)]    // the street above: not all of it is theirs
+    [BothDatabases("resident.demo", "/api/dashboard/overview?area=510104", 403)]      // no case-reading role at all
+    [BothDatabases(null, "/api/dashboard/overview?area=510104", 401)]
+    public async Task Another_area_s_overview_is_not_found(DatabaseProvider provider, string? user, string url, int expected)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var client = user is null ? app.CreateClient() : await app.ClientFor(user);
         var response = await client.GetAsync(url);
         Assert.Equal(expected, (int)response.StatusCode);
@@ -59,13 +61,13 @@ public abstract class DashboardApiTests(AppFixture fixture)
     }
 
     [SkippableTheory]
-    [InlineData("/api/dashboard/overview?area=51x104", 400, "area")]
-    [InlineData("/api/dashboard/overview?area=510104&days=0", 400, "days")]
-    [InlineData("/api/dashboard/overview?area=510104&events=500", 400, "events")]
-    [InlineData("/api/dashboard/overview?area=510199", 404, null)] // well formed, inside the city, but no such district
-    public async Task Bad_input_is_named_in_a_problem_document(string url, int expected, string? field)
+    [BothDatabases("/api/dashboard/overview?area=51x104", 400, "area")]
+    [BothDatabases("/api/dashboard/overview?area=510104&days=0", 400, "days")]
+    [BothDatabases("/api/dashboard/overview?area=510104&events=500", 400, "events")]
+    [BothDatabases("/api/dashboard/overview?area=510199", 404, null)] // well formed, inside the city, but no such district
+    public async Task Bad_input_is_named_in_a_problem_document(DatabaseProvider provider, string url, int expected, string? field)
     {
-        var app = await fixture.GetAsync();
+        var app = await apps.GetAsync(provider);
         var response = await (await app.ClientFor("city.admin")).GetAsync(url);
         Assert.Equal(expected, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -74,7 +76,3 @@ public abstract class DashboardApiTests(AppFixture fixture)
         Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
     }
 }
-
-public sealed class SqliteDashboardApiTests(SqliteAppFixture f) : DashboardApiTests(f), IClassFixture<SqliteAppFixture>;
-
-public sealed class PostgresDashboardApiTests(PostgresAppFixture f) : DashboardApiTests(f), IClassFixture<PostgresAppFixture>;

@@ -59,8 +59,8 @@ public sealed partial class DashboardBrowserTests
         Assert.Equal(0, await page.Locator("#events li.clock-red:not(.overdue)").CountAsync());
         if (await page.Locator("#events li.overdue").CountAsync() > 0)
             Assert.Equal("ev-overdue", await page.Locator("#events li.overdue").First.EvaluateAsync<string>("e => getComputedStyle(e).animationName"));
-        Assert.Empty(await CutOff(page));
         await BrowserSession.Shot(page, "10-dashboard-district");
+        Assert.Empty(await CutOff(page));
 
         var micro = await s.App.ClientFor("sjf.micro");
         var (lon, lat) = await CaseTestKit.PointIn(s.App);
@@ -118,8 +118,8 @@ public sealed partial class DashboardBrowserTests
         await desk.GotoAsync($"{s.BaseUrl}/dashboard");
         await desk.WaitForSelectorAsync("#dashboard[data-live=on]", new PageWaitForSelectorOptions { Timeout = 15000 });
         await desk.WaitForSelectorAsync("#pie-source svg path");
-        Assert.Empty(await CutOff(desk));
         await BrowserSession.Shot(desk, "13-dashboard-desk");
+        Assert.Empty(await CutOff(desk));
 
         var phone = await s.NewPageAsync(390, 844);
         await s.SignInAsync(phone, "jinjiang.ops");

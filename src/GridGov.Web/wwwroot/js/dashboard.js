@@ -91,7 +91,11 @@
     const outline = await json(`api/areas/${area}/boundary`);
     if (outline && outline.geometry) {
       const layer = L.geoJSON(outline, { style: { color: "#3fd0ff", weight: 2.5, fill: false }, interactive: false }).addTo(map);
-      map.fitBounds(layer.getBounds(), { padding: [16, 16] });
+      // Keep the area clear of the legend in the lower left corner (on a phone the legend sits below the map).
+      const legend = document.getElementById("legend");
+      const clear = legend && legend.offsetParent && getComputedStyle(legend).position === "absolute" && map.getSize().x > 3 * legend.offsetWidth;
+      const side = clear ? legend.offsetWidth + 16 : 16;
+      map.fitBounds(layer.getBounds(), { paddingTopLeft: [side, 16], paddingBottomRight: [16, 16] });
     }
     if (childKind) {
       const children = await json(`api/boundaries/export?area=${area}&kind=${childKind}`);

@@ -48,7 +48,7 @@ public sealed class AccessibilityBrowserTests
         var phone = await Tab(390, 844);
         await s.SignInAsync(phone, "sjf.micro");
         var field = new FieldAppPage(phone, s.BaseUrl);
-        await Check(field, field.OpenAsync);
+        await Check(field, () => field.OpenAsync());
 
         // Residents and the public, on phones.
         var visitor = await Tab(390, 844);

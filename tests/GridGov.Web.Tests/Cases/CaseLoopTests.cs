@@ -60,7 +60,7 @@ public sealed class CaseLoopTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(["report", "register", "dispatch", "accept", "feedback", "verify_fail", "feedback", "verify_pass", "evaluate"], steps);
         var history = detail.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal("还有残余垃圾", history[5].GetProperty("note").GetString());
-        Assert.Equal("sjf.worker", history[4].GetProperty("actor").GetString());
+        Assert.Equal("水井坊第1网格专职网格员", history[4].GetProperty("actor").GetString()); // the display name, not the sign-in name
         Assert.Single(history[0].GetProperty("photoIds").EnumerateArray());
         Assert.Equal(5, detail.GetProperty("case").GetProperty("rating").GetInt32());
     }

@@ -51,6 +51,15 @@ public sealed class AuthorizationMatrixTests(Apps apps) : IClassFixture<Apps>
         { "resident.demo", "GET", "/api/dashboard/overview?area=510104", null, 403, null },
         { null, "GET", "/api/dashboard/overview?area=510104", null, 401, null },
 
+        // Field app: the worker's own start, reports and tasks
+        { "sjf.micro", "GET", "/api/field/start", null, 200, "5101040170010101" },
+        { null, "GET", "/api/field/start", null, 401, null },
+        { "sjf.micro", "GET", "/api/field/reports", null, 200, null },
+        { null, "GET", "/api/field/reports", null, 401, null },
+        { "sjf.worker", "GET", "/api/field/tasks", null, 200, null },
+        { "resident.demo", "GET", "/api/field/tasks", null, 403, null },
+        { null, "GET", "/api/field/tasks", null, 401, null },
+
         // Locate: any signed-in account
         { "sjf.secretary", "GET", "/api/locate?lon=104.08&lat=30.65", null, 200, null },
         { "resident.demo", "GET", "/api/locate?lon=104.08&lat=30.65", null, 200, null },

@@ -55,6 +55,7 @@ public static class CaseEndpoints
         if (c is null || !access.CanSee(c)) return Problems.NotFound($"No case {id} that you may see.");
         var name = await db.Categories.Where(x => x.Code == c.CategoryCode).Select(x => x.Name).FirstAsync(ct);
         var history = await db.CaseHistory.AsNoTracking().Where(h => h.CaseId == id).OrderBy(h => h.Id).ToListAsync(ct);
+        var actors = await ActorNames.ForAsync(db, history, ct);
         var actions = access.ActorsFor(c).SelectMany(a => CaseStateMachine.Available(CaseMapping.State(c), a))
             .Distinct().Select(a => a.Wire()).ToList();
         // A reporter outside the staff sees who did what as 工作人员, not by name.
@@ -66,7 +67,7 @@ public static class CaseEndpoints
             c.RegisteredAt, c.RespondedAt, c.ResponseDueAt,
             history.Select(h => reporterOnly && h.ActorUserId != c.ReporterUserId
                 ? new HistoryDto(h.Id, h.At, "工作人员", h.Action, h.FromStatus.Wire(), h.ToStatus.Wire(), PublicSteps.Note(CaseNames.ParseAction(h.Action), h.Note, c.MergedIntoId), [])
-                : new HistoryDto(h.Id, h.At, h.ActorName, h.Action, h.FromStatus.Wire(), h.ToStatus.Wire(), PersonalNumbers.MaskInText(h.Note),
+                : new HistoryDto(h.Id, h.At, ActorNames.Of(h, actors), h.Action, h.FromStatus.Wire(), h.ToStatus.Wire(), PersonalNumbers.MaskInText(h.Note),
                 h.PhotoIds is null ? [] : h.PhotoIds.Split(',').Select(Guid.Parse).ToList())).ToList(),
             actions));
     }

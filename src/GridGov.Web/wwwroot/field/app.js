@@ -1,29 +1,58 @@
-// Field-worker app: report with photo + GPS in a few taps, queue offline, send when back online; my tasks.
-(function () {
+// Field-worker app, the core: views by the address's #part (report, mine, tasks, case-ID, done), the network
+// state, the outbox's sync and what the other scripts share (window.FieldApp). Each view lives in its own script.
+window.FieldApp = (function () {
   const $ = id => document.getElementById(id);
-  const en = $("field") && $("field").dataset.lang === "en";
-  const t = (zh, english) => en ? english : zh;
-  let position = null;
+  const root = $("field");
+  const en = root.dataset.lang === "en";
+  const t = (zh, english) => (en ? english : zh);
   // crypto.randomUUID exists only in secure contexts; a phone on plain http (a LAN address) still needs keys.
   const uuid = () => (crypto.randomUUID ? crypto.randomUUID()
     : ([1e7] + -1e3 + -4e3 + -8e3 + -1e11).replace(/[018]/g, c => (c ^ crypto.getRandomValues(new Uint8Array(1))[0] & 15 >> c / 4).toString(16)));
-  // One form, one key: a double tap (or a retry) of the same report can only ever make one case.
-  let formKey = uuid();
-  let submitting = false;
-  const setError = (field, text) => { const el = $(field + "-error"); if (el) el.textContent = text || ""; };
-
   const online = () => navigator.onLine;
-  const showNet = () => { $("net").textContent = online() ? t("在线", "online") : t("离线", "offline"); $("net").className = "net " + (online() ? "on" : "off"); };
+  const get = (url) => fetch(url, { credentials: "same-origin" });
+  const cache = {
+    read: (k) => { try { return JSON.parse(localStorage.getItem("gg." + k)); } catch { return null; } },
+    write: (k, v) => { try { localStorage.setItem("gg." + k, JSON.stringify(v)); } catch { /* full: the network copy still works */ } },
+  };
+  // China time, as the worker reads it: 12月5日 14:05.
+  const time = (iso) => {
+    if (!iso) return "—";
+    const d = new Date(new Date(iso).getTime() + 8 * 3600e3);
+    const two = n => String(n).padStart(2, "0");
+    return en ? `${d.getUTCDate()}/${d.getUTCMonth() + 1} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
+      : `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  };
+  const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; };
 
+  // --- views -------------------------------------------------------------------------------------------------
+  const shown = {};
+  const onView = (name, fn) => { (shown[name] = shown[name] || []).push(fn); };
+  function route() {
+    const hash = location.hash.replace(/^#/, "") || "report";
+    const m = /^case-(\d+)$/.exec(hash);
+    const view = m ? "case" : ["report", "mine", "tasks", "done"].includes(hash) ? hash : "report";
+    for (const s of document.querySelectorAll(".view")) s.hidden = s.id !== "view-" + view;
+    for (const a of document.querySelectorAll(".tabs a")) {
+      const here = a.dataset.view === view || (view === "case" && a.dataset.view === (sessionStorage.getItem("gg.from") || "tasks"));
+      if (here) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+    }
+    if (view === "mine" || view === "tasks") sessionStorage.setItem("gg.from", view);
+    window.scrollTo(0, 0);
+    for (const fn of shown[view] || []) fn(m ? Number(m[1]) : undefined);
+  }
+  const go = (hash) => { if (location.hash === "#" + hash) route(); else location.hash = hash; };
+
+  // --- network and outbox --------------------------------------------------------------------------------------
+  const showNet = () => {
+    $("net").textContent = online() ? t("在线", "online") : t("离线", "offline");
+    $("net").className = "net " + (online() ? "on" : "off");
+  };
   async function refreshQueue() {
     const items = await Outbox.all();
     $("pending").textContent = t("待发送 ", "Waiting ") + items.length;
-    $("queue").innerHTML = "";
-    for (const it of items) {
-      const li = document.createElement("li");
-      li.textContent = `${it.kind === "report" ? t("上报", "Report") : t("操作", "Action")} · ${it.label} · ${new Date(it.at).toLocaleTimeString("zh-CN")}${it.error ? " · " + it.error : ""}`;
-      $("queue").appendChild(li);
-    }
+    $("pending").classList.toggle("some", items.length > 0);
+    document.dispatchEvent(new CustomEvent("field:queue", { detail: items }));
+    return items;
   }
 
   async function uploadPhotos(blobs) {
@@ -33,8 +62,11 @@
       if (b.name) headers["content-disposition"] = `attachment; filename*=UTF-8''${encodeURIComponent(b.name)}`;
       const r = await fetch("api/photos", { method: "POST", body: b, headers, credentials: "same-origin" });
       if (!r.ok) {
-        const e = new Error((await r.json().catch(() => ({}))).detail || ("photo " + r.status));
+        const p = await r.json().catch(() => ({}));
+        const e = new Error(p.status === 413 ? t("照片太大（每张不超过 10 MB）", "Photo too large (10 MB at most)")
+          : t(`照片「${b.name || ""}」无法使用，请换一张（JPEG、PNG 或 WebP）`, `Photo "${b.name || ""}" cannot be used: choose a JPEG, PNG or WebP`));
         e.refused = r.status >= 400 && r.status < 500; // the photo itself is refused: retrying will not help
+        e.field = "photo";
         throw e;
       }
       ids.push((await r.json()).id);
@@ -42,115 +74,98 @@
     return ids;
   }
 
-  let syncing = false;
-  async function sync() {
-    if (syncing || !online()) return;
-    syncing = true;
-    try {
-      for (const it of await Outbox.all()) {
-        try {
-          if (it.kind === "report") {
-            const photoIds = it.photoIds || await uploadPhotos(it.photos || []);
-            // Keep the uploaded ids so a retry does not upload the photos again.
-            if (!it.photoIds) { it.photoIds = photoIds; it.photos = []; await Outbox.add(it); }
-            const r = await fetch("api/cases", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" },
-              body: JSON.stringify({ ...it.body, photoIds, idempotencyKey: it.key }) });
-            if (r.ok) { await Outbox.remove(it.key); const b = await r.json(); $("sent").hidden = false; $("sent").textContent = t(`已上报，编号 ${b.case.trackingNo}`, `Reported, No. ${b.case.trackingNo}`); }
-            else if (r.status >= 400 && r.status < 500) { it.error = (await r.json().catch(() => ({}))).title || ("错误 " + r.status); await Outbox.add(it); }
-          } else {
-            const r = await fetch(`api/cases/${it.caseId}/actions/${it.action}`, { method: "POST", credentials: "same-origin",
-              headers: { "content-type": "application/json" }, body: JSON.stringify(it.body) });
-            if (r.ok || r.status === 409) await Outbox.remove(it.key);
-          }
-        } catch (e) {
-          if (!e.refused) break; // network gone again: keep the rest for later
-          it.error = e.message; await Outbox.add(it); // shown in the queue; the others still go
-        }
-      }
-    } finally { syncing = false; await refreshQueue(); await loadTasks(); }
+  // A refusal in the worker's words (the API names fields in English; the app says what to do in Chinese).
+  function refusal(status, p) {
+    const fields = p && p.errors ? Object.keys(p.errors) : [];
+    if (fields.includes("photoIds")) return t("需要附照片", "A photo is needed");
+    if (fields.includes("lon") || fields.includes("lat")) return t("位置不在本市范围内，请重新选点", "The place is outside the city: move the pin");
+    if (fields.includes("categoryCode")) return t("类别无效，请重新选择", "Choose the category again");
+    if (fields.includes("description")) return t("问题描述太长或为空", "The description is empty or too long");
+    if (status === 409) return t("这件事已有变化（可能别人已处理），请返回刷新后再看", "The case has changed (someone may have acted): go back and look again");
+    if (status === 404) return t("没有找到这件事，或不在您的辖区", "Not found, or outside your area");
+    if (status === 403) return t("您没有权限做这一步", "You may not do this");
+    return t("未能发送", "Could not send") + ` (${status})`;
   }
 
-  async function loadCategories() {
-    const cached = localStorage.getItem("gg.categories");
-    let cats = cached ? JSON.parse(cached) : null;
-    if (online()) {
-      const r = await fetch("api/categories", { credentials: "same-origin" }).catch(() => null);
-      if (r && r.ok) { cats = await r.json(); localStorage.setItem("gg.categories", JSON.stringify(cats)); }
+  // Results of sent items by key, so the screen that queued an item can say how it went.
+  const results = new Map();
+  async function sendOne(it) {
+    if (!it.photoIds && it.photos && it.photos.length) {
+      it.photoIds = await uploadPhotos(it.photos);
+      it.photos = []; // keep the uploaded ids so a retry does not upload the photos again
+      await Outbox.add(it);
     }
-    const sel = $("category");
-    sel.innerHTML = `<option value="">${t("请选择", "Choose")}</option>`;
-    for (const c of (cats || []).filter(c => c.code.length === 4 && c.active)) {
-      const o = document.createElement("option"); o.value = c.code; o.textContent = `${c.code} ${c.name}`; sel.appendChild(o);
+    const photoIds = it.photoIds || [];
+    const url = it.kind === "report" ? "api/cases" : `api/cases/${it.caseId}/actions/${it.action}`;
+    const body = it.kind === "report" ? { ...it.body, photoIds, idempotencyKey: it.key } : { ...it.body, photoIds };
+    const r = await fetch(url, { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    if (r.status >= 500) throw new Error("server " + r.status); // try again later
+    const answer = await r.json().catch(() => ({}));
+    if (r.ok) {
+      await Outbox.remove(it.key);
+      return { ok: true, case: it.kind === "report" ? answer.case : answer };
     }
+    // A report that is refused stays in the outbox with the reason (the worker can fix and send it again, or
+    // delete it); an action that no longer fits the case is dropped with the reason shown where it was made.
+    if (it.kind === "report") { it.error = refusal(r.status, answer); await Outbox.add(it); }
+    else await Outbox.remove(it.key);
+    return { ok: false, status: r.status, message: refusal(r.status, answer) };
   }
 
-  async function loadTasks() {
+  async function pass() {
     if (!online()) return;
-    const r = await fetch("api/cases?assignee=me&status=dispatched,handling&limit=50", { credentials: "same-origin" }).catch(() => null);
-    if (!r || !r.ok) return;
-    const page = await r.json();
-    $("tasks").innerHTML = "";
-    for (const c of page.items) {
-      const li = document.createElement("li");
-      li.innerHTML = `<strong></strong> <span class="badge ${c.colour}"></span><div class="muted"></div>`;
-      li.querySelector("strong").textContent = `${c.trackingNo} ${c.categoryName}`;
-      li.querySelector(".badge").textContent = c.statusLabel;
-      li.querySelector(".muted").textContent = c.addressText || c.areaCode;
-      const act = (action, label) => {
-        const b = document.createElement("button"); b.className = "secondary"; b.textContent = label;
-        b.onclick = async () => {
-          const photos = action === "feedback" ? Array.from($("photo").files) : [];
-          if (action === "feedback" && photos.length === 0) { alert(t("处置反馈需要先在上方选择照片", "Choose a photo above first")); return; }
-          let photoIds = [];
-          try { photoIds = photos.length ? await uploadPhotos(photos) : []; }
-          catch (err) { setError("photo", err.message); return; } // a refused photo is named under the photo field
-          b.disabled = true; // a double tap sends one action
-          await Outbox.add({ key: uuid(), kind: "action", caseId: c.id, action, label: `${label} ${c.trackingNo}`, at: Date.now(), body: { version: c.version, photoIds } });
-          await refreshQueue(); sync();
-        };
-        li.appendChild(b);
-      };
-      if (c.status === "dispatched") act("accept", t("接单", "Accept"));
-      if (c.status === "handling") act("feedback", t("处置反馈", "Report done"));
-      $("tasks").appendChild(li);
+    for (const it of await Outbox.all()) {
+      if (it.error) continue; // refused before: waits for the worker
+      try {
+        const result = await sendOne(it);
+        results.set(it.key, result);
+        document.dispatchEvent(new CustomEvent("field:sent", { detail: { item: it, result } }));
+      } catch (e) {
+        if (!e.refused) break; // network gone again: keep the rest for later
+        it.error = e.message; await Outbox.add(it); // shown in the list; the others still go
+        results.set(it.key, { ok: false, message: e.message });
+      }
     }
   }
+  // One pass at a time; a call during a pass runs another one after it.
+  let chain = Promise.resolve();
+  const sync = () => (chain = chain.then(pass).catch(() => {}).then(refreshQueue));
 
-  $("report").addEventListener("submit", async e => {
-    e.preventDefault();
-    if (submitting) return;
-    ["category", "description", "photo", "location"].forEach(f => setError(f, ""));
-    const category = $("category").value, description = $("description").value.trim(), files = Array.from($("photo").files);
-    let bad = false;
-    if (!category) { setError("category", t("请选择类别", "Choose a category")); bad = true; }
-    if (!description) { setError("description", t("请描述问题", "Describe the problem")); bad = true; }
-    if ($("self").checked && files.length === 0) { setError("photo", t("自办自结需要附照片", "Solved on the spot needs a photo")); bad = true; }
-    if (files.length > 9) { setError("photo", t("最多 9 张照片", "At most 9 photos")); bad = true; }
-    if (!position) { setError("location", t("尚未取得位置，请允许定位后重试", "No location yet: allow location and try again")); bad = true; }
-    if (bad) return;
-    const button = $("report").querySelector("button[type=submit]");
-    submitting = true; button.disabled = true;
-    try {
-      await Outbox.add({
-        key: formKey, kind: "report", label: `${category} ${description.slice(0, 12)}`, at: Date.now(), photos: files,
-        body: { categoryCode: category, description, lon: position.lon, lat: position.lat, source: "patrol", selfResolve: $("self").checked },
-      });
-      formKey = uuid(); // queued: the next report is a new one
-      $("report").reset();
-    } finally { submitting = false; button.disabled = false; }
+  // Puts an item in the outbox and tries to send it now: {sent, result} or {sent: false} when it waits.
+  async function submit(item) {
+    await Outbox.add(item);
     await refreshQueue();
-    sync();
-  });
-
-  if (navigator.geolocation) {
-    navigator.geolocation.watchPosition(p => {
-      position = { lon: p.coords.longitude, lat: p.coords.latitude };
-      $("location").textContent = t(`位置：${position.lon.toFixed(5)}, ${position.lat.toFixed(5)}（±${Math.round(p.coords.accuracy)} 米）`, `Location: ${position.lon.toFixed(5)}, ${position.lat.toFixed(5)} (±${Math.round(p.coords.accuracy)} m)`);
-    }, () => { $("location").textContent = t("无法定位", "Location unavailable"); }, { enableHighAccuracy: true });
+    await sync();
+    const result = results.get(item.key);
+    return result ? { sent: result.ok, result } : { sent: false };
   }
-  window.addEventListener("online", () => { showNet(); sync(); });
-  window.addEventListener("offline", showNet);
-  if ("serviceWorker" in navigator) navigator.serviceWorker.register("field-sw.js", { scope: "/" }).catch(() => {});
-  showNet(); loadCategories(); refreshQueue().then(sync); loadTasks();
-  setInterval(sync, 15000);
+
+  // Where the worker starts: their area's centre and the categories to show first (kept for offline starts).
+  let startInfo = null;
+  async function start() {
+    if (startInfo) return startInfo;
+    if (online()) {
+      const r = await get("api/field/start").catch(() => null);
+      if (r && r.ok) { startInfo = await r.json(); cache.write("start", startInfo); return startInfo; }
+    }
+    return (startInfo = cache.read("start") || { home: null, topCategories: [] });
+  }
+
+  let actionNames = {};
+  try { actionNames = JSON.parse(root.dataset.actions || "{}"); } catch { /* names fall back to the wire words */ }
+
+  function init() {
+    window.addEventListener("hashchange", route);
+    window.addEventListener("online", () => { showNet(); sync(); });
+    window.addEventListener("offline", showNet);
+    if ("serviceWorker" in navigator) navigator.serviceWorker.register("field-sw.js", { scope: "/" }).catch(() => {});
+    showNet();
+    route();
+    refreshQueue().then(sync);
+    setInterval(sync, 15000);
+  }
+  document.addEventListener("DOMContentLoaded", init);
+
+  return { $, t, en, el, uuid, online, get, cache, time, onView, go, route, sync, submit, refreshQueue, start, uploadPhotos,
+    console: root.dataset.console === "true", tiles: root.dataset.tiles, actionName: a => actionNames[a] || a };
 })();

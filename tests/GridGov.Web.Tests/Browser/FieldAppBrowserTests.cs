@@ -138,6 +138,7 @@ public sealed partial class FieldAppBrowserTests
         await phone.AddPhotoAsync(CaseTestKit.Png(640, 480));
         await phone.SubmitAsync();
         await Assertions.Expect(phone.SentText).ToHaveTextAsync("已保存，联网后自动发送");
+        Assert.StartsWith("暴露垃圾 · 离线上报", await phone.Page.InnerTextAsync("#sent-what")); // which report this was
         await Assertions.Expect(phone.Pending).ToHaveTextAsync("待发送 1");
         await phone.ShotAsync("21-field-offline-queued");
 

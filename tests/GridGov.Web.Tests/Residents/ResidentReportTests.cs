@@ -134,7 +134,7 @@ public sealed class ResidentReportTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(gridLat, view.GetProperty("lat").GetDouble(), 5);
         Assert.Equal(JsonValueKind.Null, view.GetProperty("description").ValueKind);
         Assert.Equal(JsonValueKind.Null, view.GetProperty("address").ValueKind);
-        Assert.DoesNotContain("501", view.GetRawText());
+        Assert.DoesNotContain("2单元501", System.Text.RegularExpressions.Regex.Unescape(view.GetRawText())); // the address (a bare "501" can be the digits of a timestamp)
 
         // On the map: at the grid's centre; a tight box around the true point (away from the centre) does not find it.
         var (_, map) = await anon.GetJson($"/api/public/cases?service=0604&bbox={Box(gridLon, gridLat, 0.001)}");

@@ -6,6 +6,7 @@
   let formKey = uuid();
   let submitting = false;
   let shownKey = null; // the report whose result is on screen
+  const lastLabels = new Map(); // key → "暴露垃圾 · 路边垃圾堆了三天"
   const setError = (field, text) => { const e = $(field + "-error"); if (e) e.textContent = text || ""; };
 
   function previews(input, box) {
@@ -26,6 +27,9 @@
     $("sent").hidden = false;
     $("sent").className = "result " + (caseId ? "ok" : "wait");
     $("sent-text").textContent = text;
+    // What was reported, so a worker who reports several things in a row knows which one this was.
+    const item = lastLabels.get(key);
+    $("sent-what").textContent = item || "";
     const open = $("sent-open");
     open.hidden = false;
     open.href = caseId ? "field#case-" + caseId : "field#mine";
@@ -67,6 +71,7 @@
       body: { categoryCode: category, description, lon: pin.lon, lat: pin.lat, addressText: $("address").value.trim() || null,
         source: "patrol", selfResolve: $("self").checked },
     };
+    lastLabels.set(item.key, item.label);
     try {
       const outcome = await submit(item);
       if (outcome.sent) showResult(item.key, sentText(outcome.result.case), outcome.result.case.id);

@@ -23,6 +23,8 @@ public sealed class CasePageBrowserTests
 
         var page = await s.NewPageAsync(1440, 900);
         await s.SignInAsync(page, "sjf.worker");
+        // The bar greets the worker by the name colleagues know, not the sign-in name.
+        Assert.Equal("水井坊第1网格专职网格员", (await page.InnerTextAsync("header .who")).Trim());
         var casePage = new CasePage(page, s.BaseUrl);
         await casePage.OpenAsync(id);
         // A handler on a dispatched case: accept, escalate, and nothing a supervisor does.

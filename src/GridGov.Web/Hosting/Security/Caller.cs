@@ -21,6 +21,9 @@ public sealed class Caller(IHttpContextAccessor accessor)
 
     public string Name => Http.User.Identity?.Name ?? "anonymous";
 
+    /// <summary>The name people know the caller by (水井坊社区书记), for greetings; <see cref="Name"/> stays the sign-in name.</summary>
+    public string DisplayName => IsAuthenticated ? DisplayNameClaims.Of(Http.User) : Name;
+
     public IReadOnlyList<Grant> Grants => Http.Items[GrantsItem] as IReadOnlyList<Grant> ?? [];
 
     public string? Ip => Http.Connection.RemoteIpAddress?.ToString();

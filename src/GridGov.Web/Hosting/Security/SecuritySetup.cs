@@ -77,6 +77,7 @@ public static class SecuritySetup
             .AddRoles<IdentityRole<long>>()
             .AddEntityFrameworkStores<GridGovDb>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<DisplayNameClaims>()
             .AddDefaultTokenProviders();
 
         var loginPerMinute = config.GetValue("GridGov:LoginAttemptsPerMinute", 20);

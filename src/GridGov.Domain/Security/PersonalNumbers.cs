@@ -5,9 +5,6 @@ namespace GridGov.Domain.Security;
 /// <summary>Validation and masking of personal numbers (PIPL): ID card (GB 11643-1999) and mainland mobile.</summary>
 public static partial class PersonalNumbers
 {
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    private const string CheckChars = "10X98765432";
-
     [GeneratedRegex(@"^1[3-9][0-9]{9}\z")] // ASCII digits only, no trailing newline
     private static partial Regex MobilePattern();
 
@@ -22,9 +19,7 @@ public static partial class PersonalNumbers
         if (!DateOnly.TryParseExact(id.Substring(6, 8), "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.None, out var birth) || birth.Year < 1900)
             return "characters 7–14 of an ID card number are the date of birth (yyyyMMdd)";
-        var sum = 0;
-        for (var i = 0; i < 17; i++) sum += (id[i] - '0') * Weights[i];
-        var expected = CheckChars[sum % 11];
+        var expected = People.IdNumber.CheckCharacterFor(id);
         return char.ToUpperInvariant(id[17]) == expected ? null : "the check character does not match (GB 11643)";
     }
 

@@ -31,6 +31,11 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+    public DbSet<Compound> Compounds => Set<Compound>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<House> Houses => Set<House>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Residence> Residences => Set<Residence>();
 
     /// <summary>The Data Protection key ring, shared by every app node so each can decrypt what another encrypted.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -3,6 +3,8 @@ namespace GridGov.Domain.Geo;
 /// <summary>
 /// WGS-84 ⇄ GCJ-02 ("Mars coordinates"), the offset datum Chinese web maps (Amap, Tencent, Google .cn) use.
 /// This is the widely published reverse-engineered transform (Krasovsky 1940 ellipsoid); it is not an official algorithm.
+/// The constants and series are those of googollee/eviltransform (transform.go) and wandergis/coordtransform, whose
+/// published pairs the tests check against.
 /// </summary>
 public static class ChinaCoordinates
 {

@@ -149,17 +149,6 @@ public static class UiText
         _ => kind.ToString(),
     } : GridGov.Domain.Areas.AreaKinds.ToChinese(kind);
 
-    /// <summary>A grid role by its wire name (full_time_worker …) in the reader's language.</summary>
-    public static string RoleLabel(string role) => role switch
-    {
-        "full_time_worker" => Z("专职网格员", "Full-time grid worker"),
-        "micro_grid_worker" => Z("微网格员", "Micro-grid worker"),
-        "grid_head" => Z("网格长", "Grid head"),
-        "sinking_cadre" => Z("下沉干部", "Cadre on secondment"),
-        "volunteer" => Z("志愿者", "Volunteer"),
-        _ => role,
-    };
-
     /// <summary>Urgency by its wire name (normal, urgent, critical).</summary>
     public static string UrgencyLabel(string urgency) => urgency switch
     {

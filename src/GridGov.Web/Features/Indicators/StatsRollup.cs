@@ -81,7 +81,8 @@ public sealed class StatsRollup(GridGovDb db, TimeProvider time)
             await RebuildParentAsync(street, day, AreaCode.CommunityLength, ct);
         foreach (var (district, day) in written.Select(r => (r.AreaCode[..AreaCode.DistrictLength], r.Day)).Distinct())
             await RebuildParentAsync(district, day, AreaCode.StreetLength, ct);
-        await db.CaseStatsDaily.Where(r => string.Compare(r.Day, today) < 0 && r.UpdatedAt < started).ExecuteDeleteAsync(ct);
+        await db.CaseStatsDaily.Where(r => r.AreaCode.Length < AreaCode.CommunityLength && string.Compare(r.Day, today) < 0 && r.UpdatedAt < started)
+            .ExecuteDeleteAsync(ct); // the parents no child row feeds any more
         await new StatsHourlyRollup(db, time).RebuildAsync(everything: true, ct);
         return rows;
     }

@@ -23,6 +23,16 @@ public static class GridRoles
         _ => role.ToString(),
     };
 
+    /// <summary>A role in the reader's language (the Chinese from <see cref="ToChinese"/>); a wire name not known stays as it is.</summary>
+    public static string Label(string role) => Parse(role) is not { } r ? role : !Ui.UiText.IsEnglish ? r.ToChinese() : r switch
+    {
+        GridRole.FullTimeWorker => "Full-time grid worker",
+        GridRole.MicroGridWorker => "Micro-grid worker",
+        GridRole.GridHead => "Grid head",
+        GridRole.SinkingCadre => "Cadre on secondment",
+        _ => "Volunteer",
+    };
+
     public static string ToChinese(this GridRole role) => role switch
     {
         GridRole.FullTimeWorker => "专职网格员",

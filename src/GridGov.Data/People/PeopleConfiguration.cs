@@ -66,9 +66,14 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.Property(x => x.PhoneMasked).HasMaxLength(20);
         e.Property(x => x.PhoneCipher).HasMaxLength(400);
         e.Property(x => x.Tags).HasMaxLength(300);
+        e.Property(x => x.PhoneHash).HasMaxLength(64);
+        e.Property(x => x.IdBodyHash).HasMaxLength(64);
         // One record per ID number: an exact match updates it (import) or is refused (entry).
         e.HasIndex(x => x.IdNumberHash).IsUnique();
         e.HasIndex(x => new { x.AreaCode, x.Name });
+        e.HasIndex(x => x.PhoneHash);
+        e.HasIndex(x => x.IdBodyHash);
+        e.HasIndex(x => new { x.Name, x.BirthDate }); // possible duplicates: same name and birth date
     }
 }
 

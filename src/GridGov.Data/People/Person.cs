@@ -27,6 +27,12 @@ public sealed class Person : IAreaOwned
     public Sex? Sex { get; set; }
     public string? PhoneMasked { get; set; }
     public string? PhoneCipher { get; set; }
+
+    /// <summary>Keyed hash of the mobile number, to find a person by phone.</summary>
+    public string? PhoneHash { get; set; }
+
+    /// <summary>Keyed hash of the ID number's first 17 digits: a record whose check character was mistyped shares it.</summary>
+    public string? IdBodyHash { get; set; }
     public RegistrationType Registration { get; set; }
 
     /// <summary>Tags from the configured list, separated by '|' (独居老人|低保).</summary>

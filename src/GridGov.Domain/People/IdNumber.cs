@@ -47,6 +47,19 @@ public readonly record struct IdNumber
 
     public override string ToString() => Value;
 
+    /// <summary>
+    /// A valid number from its parts (demo data, generators, tests): a six-digit region, a birth date and a sequence of
+    /// 0–999 whose parity is the sex (odd for men).
+    /// </summary>
+    public static IdNumber Compose(string region, DateOnly birth, int sequence)
+    {
+        if (region.Length != 6 || !region.All(char.IsAsciiDigit)) throw new ArgumentException("a region is six digits", nameof(region));
+        ArgumentOutOfRangeException.ThrowIfNegative(sequence);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sequence, 999);
+        var body = string.Create(CultureInfo.InvariantCulture, $"{region}{birth:yyyyMMdd}{sequence:000}");
+        return new IdNumber(body + CheckCharacterFor(body));
+    }
+
     /// <summary>The check character the first 17 digits call for.</summary>
     public static char CheckCharacterFor(ReadOnlySpan<char> first17)
     {

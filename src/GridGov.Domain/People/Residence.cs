@@ -52,4 +52,14 @@ public static class ResidenceRules
         ResidenceProblem.EndBeforeStart => "迁出日期不能早于入住日期",
         _ => "迁出日期不能晚于明天",
     };
+
+    public static string English(ResidenceProblem problem) => problem switch
+    {
+        ResidenceProblem.FromInFuture => "from must not be after today",
+        ResidenceProblem.AlreadyLinked => "this person already lives in this house",
+        ResidenceProblem.SecondHead => "this household already has a head; change the current head's relation first",
+        ResidenceProblem.AlreadyEnded => "this person has already moved out",
+        ResidenceProblem.EndBeforeStart => "the move-out day must not be before the move-in day",
+        _ => "the move-out day must not be after tomorrow",
+    };
 }

@@ -90,4 +90,31 @@ public sealed record ResidentDraft(string? Name, string? IdNumber, string? Docum
         (ResidentField.Tags, ResidentProblem.TooManyTags) => $"标签：最多 {MaxTags} 个",
         _ => $"标签：没有「{e.Value}」这个标签",
     };
+
+    /// <summary>The same problem for API clients (English), naming the JSON field.</summary>
+    public static string English(ResidentDraftError e) => (e.Field, e.Problem) switch
+    {
+        (ResidentField.Name, ResidentProblem.Missing) => "name is required",
+        (ResidentField.Name, ResidentProblem.TooLong) => $"name is at most {MaxName} characters",
+        (ResidentField.Name, _) => "name must not contain digits",
+        (ResidentField.IdNumber, _) => "idNumber: " + People.IdNumber.English(e.IdProblem ?? IdNumberProblem.Missing),
+        (ResidentField.Document, ResidentProblem.Missing) => "document (passport or permit number) is required for a resident from abroad without an ID number",
+        (ResidentField.Document, _) => "document is at most 30 characters",
+        (ResidentField.Phone, _) => "phone must be an 11-digit mainland mobile number",
+        (ResidentField.Registration, ResidentProblem.Missing) => "registration is required: registered, floating or foreign",
+        (ResidentField.Registration, _) => $"registration '{e.Value}' is not one of registered, floating, foreign",
+        (ResidentField.Tags, ResidentProblem.TooManyTags) => $"at most {MaxTags} tags",
+        _ => $"tag '{e.Value}' is not in the configured list",
+    };
+
+    /// <summary>The JSON field a problem belongs to.</summary>
+    public static string FieldKey(ResidentField field) => field switch
+    {
+        ResidentField.Name => "name",
+        ResidentField.IdNumber => "idNumber",
+        ResidentField.Document => "document",
+        ResidentField.Phone => "phone",
+        ResidentField.Registration => "registration",
+        _ => "tags",
+    };
 }

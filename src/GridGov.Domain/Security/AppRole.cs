@@ -36,4 +36,8 @@ public enum Permission
     CasesHandle,
     /// <summary>Edit categories, time limits and the working calendar.</summary>
     CategoriesWrite,
+    /// <summary>See compounds, buildings, houses and residents (masked) in the area.</summary>
+    RegistryRead,
+    /// <summary>Register and correct compounds, buildings, houses, residents and who lives where.</summary>
+    RegistryWrite,
 }

@@ -8,18 +8,22 @@ public static class RolePolicy
     private static readonly Permission[] Supervise = [Permission.CasesRead, Permission.CasesReport, Permission.CasesDispatch];
     private static readonly Permission[] Handle = [Permission.CasesRead, Permission.CasesReport, Permission.CasesHandle];
 
+    // The registry of people and homes is kept by those who know the doors: communities and grid workers write it;
+    // the levels above read it (masked) for oversight and command.
+    private static readonly Permission[] Registry = [Permission.RegistryRead, Permission.RegistryWrite];
+
     private static readonly Dictionary<AppRole, Permission[]> Table = new()
     {
-        [AppRole.CityAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, Permission.CategoriesWrite, .. Supervise],
-        [AppRole.DistrictAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, .. Supervise],
-        [AppRole.StreetAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, .. Supervise],
-        [AppRole.CommandOperator] = [Permission.AreasRead, Permission.StaffRead, .. Supervise],
+        [AppRole.CityAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, Permission.CategoriesWrite, .. Supervise, Permission.RegistryRead],
+        [AppRole.DistrictAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, .. Supervise, Permission.RegistryRead],
+        [AppRole.StreetAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, .. Supervise, Permission.RegistryRead],
+        [AppRole.CommandOperator] = [Permission.AreasRead, Permission.StaffRead, .. Supervise, Permission.RegistryRead],
         // Those who visit and call residents may see their numbers; each unmasked read is audited.
-        [AppRole.CommunitySecretary] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask, Permission.GrantsWrite, .. Supervise, Permission.CasesHandle],
-        [AppRole.CommunityStaff] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask, .. Supervise, Permission.CasesHandle],
-        [AppRole.GridHead] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask, .. Handle],
-        [AppRole.GridWorker] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask, .. Handle],
-        [AppRole.MicroGridWorker] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask, .. Handle],
+        [AppRole.CommunitySecretary] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask, Permission.GrantsWrite, .. Supervise, Permission.CasesHandle, .. Registry],
+        [AppRole.CommunityStaff] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask, .. Supervise, Permission.CasesHandle, .. Registry],
+        [AppRole.GridHead] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask, .. Handle, .. Registry],
+        [AppRole.GridWorker] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask, .. Handle, .. Registry],
+        [AppRole.MicroGridWorker] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask, .. Handle, .. Registry],
         // A department sees the cases dispatched to it (not its district's), so no CasesRead by area.
         [AppRole.DepartmentHandler] = [Permission.AreasRead, Permission.CasesHandle],
         [AppRole.Resident] = [Permission.CasesReport],

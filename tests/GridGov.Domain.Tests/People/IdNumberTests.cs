@@ -57,4 +57,25 @@ public sealed class IdNumberTests
         Assert.Equal(Sex.Male, id.Sex);
         Assert.Equal(body, id.Body);
     }
+
+    [Theory]
+    [InlineData("510104", 1944, 3, 8, 17, Sex.Male)]
+    [InlineData("510104", 2001, 12, 31, 0, Sex.Female)]
+    [InlineData("110105", 1949, 12, 31, 2, Sex.Female)]
+    public void A_composed_number_parses_back_to_its_parts(string region, int year, int month, int day, int sequence, Sex sex)
+    {
+        var id = IdNumber.Compose(region, new DateOnly(year, month, day), sequence);
+        var (parsed, problem) = IdNumber.Parse(id.Value, Today);
+        Assert.Null(problem);
+        Assert.Equal(new DateOnly(year, month, day), parsed!.Value.BirthDate);
+        Assert.Equal(sex, parsed.Value.Sex);
+        Assert.Equal(region, parsed.Value.RegionCode);
+    }
+
+    [Fact]
+    public void Compose_refuses_parts_that_cannot_make_a_number()
+    {
+        Assert.Throws<ArgumentException>(() => IdNumber.Compose("5101", new DateOnly(1990, 1, 1), 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => IdNumber.Compose("510104", new DateOnly(1990, 1, 1), 1000));
+    }
 }

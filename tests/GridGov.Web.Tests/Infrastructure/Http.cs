@@ -22,4 +22,10 @@ public static class Http
         var r = await client.PostAsJsonAsync(url, body);
         return ((int)r.StatusCode, await r.Json());
     }
+
+    public static async Task<(int Status, JsonElement Body)> PatchJson(this HttpClient client, string url, object body)
+    {
+        var r = await client.PatchAsJsonAsync(url, body);
+        return ((int)r.StatusCode, await r.Json());
+    }
 }

@@ -133,6 +133,22 @@ public sealed class AuthorizationMatrixTests(Apps apps) : IClassFixture<Apps>
         { null, "GET", "/api/public/districts", null, 200, "510104" },
         { null, "GET", "/api/public/cases/20260101-XXXXXX", null, 404, null },
 
+        // People and homes: communities and grid workers write, the levels above read (masked), departments and residents neither.
+        { "sjf.secretary", "GET", "/api/buildings?area=510104017001", null, 200, null },
+        { "sjf.micro", "GET", $"/api/buildings?area={Micro}", null, 200, null },
+        { "sjf.micro", "GET", "/api/buildings?area=510104017001", null, 200, null }, // the parts of it that are theirs
+        { "cdl.secretary", "GET", "/api/buildings?area=510104017001", null, 404, null },
+        { "jgy.admin", "GET", "/api/buildings?area=510104017001", null, 200, null },
+        { "jinjiang.ops", "GET", "/api/people?name=王", null, 200, null },
+        { "jinjiang.housing", "GET", "/api/buildings?area=510104017001", null, 403, null },
+        { "resident.demo", "GET", "/api/people?name=王", null, 403, null },
+        { null, "GET", "/api/people?name=王", null, 401, null },
+        { "jgy.admin", "POST", "/api/people", """{"name":"王五","idNumber":"11010519491231002X","registration":"registered","areaCode":"510104017001"}""", 403, null },
+        { "jinjiang.admin", "GET", "/api/people/1/profile?reason=check", null, 403, null },
+        { "cdl.secretary", "POST", "/api/buildings", $$"""{"name":"1栋","areaCode":"{{Micro}}","units":1,"floors":1,"housesPerFloor":1}""", 400, "areaCode" },
+        { "cdl.secretary", "GET", "/api/houses/987654321", null, 404, null },
+        { null, "POST", "/api/houses/1/residents", """{"personId":1,"relation":"head"}""", 401, null },
+
         // Auth
         { "resident.demo", "GET", "/api/auth/me", null, 200, "resident.demo" },
         { null, "GET", "/api/auth/me", null, 401, null },

@@ -21,6 +21,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor accessor, ActingAs act
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneCipher", "IdNumberCipher", "ReporterPhoneCipher", "Boundary",
         "PhoneNumber", "Email", "NormalizedEmail", "KeyHash", "PhoneLookup",
+        "DocumentCipher", "PropertyPhoneCipher", "IdNumberHash", "IdBodyHash", "PhoneHash",
     };
 
     private readonly List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)> _pending = [];

@@ -19,5 +19,8 @@ public sealed class PersonalData(IDataProtectionProvider provider)
         return (PersonalNumbers.MaskIdCard(normalized), _protector.Protect(normalized));
     }
 
+    /// <summary>Any other personal number (a passport, a permit), encrypted as it is.</summary>
+    public string Protect(string value) => _protector.Protect(value);
+
     public string? Reveal(string? cipher) => cipher is null ? null : _protector.Unprotect(cipher);
 }

@@ -1,0 +1,31 @@
+using GridGov.Web.Hosting;
+
+namespace GridGov.Web.Features.People;
+
+/// <summary>
+/// People and homes (人房数据): compounds, buildings, houses, residents and who lives where. Care, sensors, volunteers
+/// and activities stand on it through <see cref="PeopleRegistry"/> and the messages below.
+/// </summary>
+public sealed class PeopleModule : IModule
+{
+    public IReadOnlyList<Type> Surface =>
+    [
+        typeof(PeopleRegistry), typeof(Registered), typeof(PeopleLookup), typeof(PeopleOptions),
+        typeof(PersonDto), typeof(HouseDto), typeof(ResidenceDto), typeof(HouseCell), typeof(BuildingDto), typeof(CompoundDto),
+        typeof(BuildingEndpoints), typeof(PersonEndpoints), typeof(ResidenceEndpoints),
+    ];
+
+    public void AddServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddSingleton<PeopleLookup>();
+        services.AddSingleton(PeopleOptions.From(context.Configuration));
+        services.AddScoped<PeopleRegistry>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapBuildings();
+        app.MapPeople();
+        app.MapResidences();
+    }
+}

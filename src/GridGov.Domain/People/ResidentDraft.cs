@@ -81,7 +81,7 @@ public sealed record ResidentDraft(string? Name, string? IdNumber, string? Docum
         (ResidentField.Name, ResidentProblem.Missing) => "姓名：请填写",
         (ResidentField.Name, ResidentProblem.TooLong) => $"姓名：最多 {MaxName} 个字",
         (ResidentField.Name, _) => "姓名：不能含数字",
-        (ResidentField.IdNumber, _) => "身份证号：" + People.IdNumber.Chinese(e.IdProblem ?? IdNumberProblem.Missing),
+        (ResidentField.IdNumber, _) => People.IdNumber.Chinese(e.IdProblem ?? IdNumberProblem.Missing), // names the field itself
         (ResidentField.Document, ResidentProblem.Missing) => "证件号码：境外人员请填写护照或居留许可号码",
         (ResidentField.Document, _) => "证件号码：最多 30 个字符",
         (ResidentField.Phone, _) => $"手机号：「{e.Value}」不是有效的手机号",

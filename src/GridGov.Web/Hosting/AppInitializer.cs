@@ -41,6 +41,7 @@ public sealed class AppInitializer(
             {
                 await scope.ServiceProvider.GetRequiredService<DemoAccounts>().SeedAsync(ct);
                 await scope.ServiceProvider.GetRequiredService<DemoCases>().SeedAsync(ct);
+                await scope.ServiceProvider.GetRequiredService<Features.People.DemoHomesSeeder>().SeedAsync(ct);
             }
         }
         await rebuilder.RebuildAsync(ct);

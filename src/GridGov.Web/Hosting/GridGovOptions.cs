@@ -26,6 +26,9 @@ public sealed class GridGovOptions
     /// <summary>Synthetic cases seeded with the demo city (0 for none).</summary>
     public int DemoCases { get; set; } = 3000;
 
+    /// <summary>The area whose micro-grids get synthetic compounds, buildings and households with the demo city (empty for none).</summary>
+    public string? DemoHomesArea { get; set; } = "510104017";
+
     /// <summary>Password of the demo accounts created with the demo city.</summary>
     public string DemoPassword { get; set; } = "gridgov-demo-2026";
 

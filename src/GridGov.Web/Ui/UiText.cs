@@ -91,6 +91,9 @@ public static class UiText
     public static string Time(DateTime? utc) =>
         utc is null ? "—" : utc.Value.AddHours(8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A calendar day as Chinese forms write it: 2026-12-06.</summary>
+    public static string Date(DateOnly? day) => day is null ? "—" : day.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>A date as a resident says it: 12月8日（星期二）下午 — China time.</summary>
     public static string DateInWords(DateTime utc)
     {

@@ -28,7 +28,8 @@ public sealed class ResidentDraftTests
         Assert.Null(r);
         var words = errors.Select(ResidentDraft.Chinese).ToList();
         Assert.Contains("姓名：请填写", words);
-        Assert.Contains("身份证号：身份证号中的出生日期晚于今天", words);
+        Assert.Contains("身份证号中的出生日期晚于今天", words);
+        Assert.DoesNotContain("身份证号：身份证号", words); // the field is named once
         Assert.Contains("手机号：「12345」不是有效的手机号", words);
         Assert.Contains("人口类型：没有「外地」这一类", words);
         Assert.Contains("标签：没有「VIP」这个标签", words);

@@ -187,7 +187,7 @@ public static class BuildingEndpoints
         return Results.Ok(await HouseAsync(h, db, ct));
     }
 
-    private static async Task<IResult> SearchHouses(string? q, string? area, GridGovDb db, Caller caller, CancellationToken ct)
+    internal static async Task<IResult> SearchHouses(string? q, string? area, GridGovDb db, Caller caller, CancellationToken ct)
     {
         var words = q?.Trim();
         if (string.IsNullOrEmpty(words) || words.Length > 50) return Problems.Invalid("q", "q is the words of the address to find (1–50 characters).");

@@ -10,9 +10,19 @@ public sealed class PeopleLookup(IServiceScopeFactory scopes) : KeyedHash(scopes
 {
     public const string SecretName = "people-lookup-key";
 
-    public Task<string> IdAsync(string idNumber, CancellationToken ct) => HashAsync("id:" + idNumber, ct);
+    /// <summary>The three hashes with the key loaded once (imports and seeding hash thousands of numbers).</summary>
+    public async Task<PeopleHashes> HashesAsync(CancellationToken ct) => new(await HasherAsync(ct));
 
-    public Task<string> BodyAsync(string first17, CancellationToken ct) => HashAsync("body:" + first17, ct);
+    public async Task<string> IdAsync(string idNumber, CancellationToken ct) => (await HashesAsync(ct)).Id(idNumber);
 
-    public Task<string> PhoneAsync(string phone, CancellationToken ct) => HashAsync("phone:" + phone, ct);
+    public async Task<string> BodyAsync(string first17, CancellationToken ct) => (await HashesAsync(ct)).Body(first17);
+
+    public async Task<string> PhoneAsync(string phone, CancellationToken ct) => (await HashesAsync(ct)).Phone(phone);
+}
+
+public sealed record PeopleHashes(Func<string, string> Hash)
+{
+    public string Id(string idNumber) => Hash("id:" + idNumber);
+    public string Body(string first17) => Hash("body:" + first17);
+    public string Phone(string phone) => Hash("phone:" + phone);
 }

@@ -10,7 +10,7 @@ public sealed class PeopleModule : IModule
 {
     public IReadOnlyList<Type> Surface =>
     [
-        typeof(PeopleRegistry), typeof(Registered), typeof(PeopleLookup), typeof(PeopleOptions),
+        typeof(PeopleRegistry), typeof(Registered), typeof(PeopleLookup), typeof(PeopleHashes), typeof(DemoHomesSeeder), typeof(PeopleOptions),
         typeof(PersonDto), typeof(HouseDto), typeof(ResidenceDto), typeof(HouseCell), typeof(BuildingDto), typeof(CompoundDto),
         typeof(BuildingEndpoints), typeof(PersonEndpoints), typeof(ResidenceEndpoints),
     ];
@@ -20,6 +20,7 @@ public sealed class PeopleModule : IModule
         services.AddSingleton<PeopleLookup>();
         services.AddSingleton(PeopleOptions.From(context.Configuration));
         services.AddScoped<PeopleRegistry>();
+        services.AddScoped<DemoHomesSeeder>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)

@@ -19,6 +19,16 @@ public sealed class PeopleRegistry(GridGovDb db, PersonalData pii, PeopleLookup 
 {
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
 
+    /// <summary>
+    /// Loads the keys that encrypting and hashing need. Call before opening a transaction: on a new database they are
+    /// created on connections of their own, which SQLite would make wait for that transaction.
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken ct)
+    {
+        pii.Warm();
+        await lookup.WarmAsync(ct);
+    }
+
     /// <summary>The record with this ID number, if any (exact, by keyed hash).</summary>
     public async Task<Person?> FindByIdNumberAsync(string idNumber, CancellationToken ct)
     {
@@ -47,29 +57,37 @@ public sealed class PeopleRegistry(GridGovDb db, PersonalData pii, PeopleLookup 
     /// <summary>Writes a valid draft's values onto a record: name, numbers (encrypted, masked, hashed), registration and tags.</summary>
     public async Task ApplyAsync(Person person, ValidResident r, CancellationToken ct)
     {
+        Apply(person, r, pii, await lookup.HashesAsync(ct));
+        person.UpdatedAt = time.GetUtcNow().UtcDateTime;
+    }
+
+    /// <summary>The same for many records at once (imports, seeding): the hashes' key loaded once by the caller.</summary>
+    public static void Apply(Person person, ValidResident r, PersonalData pii, PeopleHashes hashes)
+    {
         person.Name = r.Name;
         if (r.IdNumber is { } id)
         {
             (person.IdNumberMasked, person.IdNumberCipher) = pii.ProtectIdCard(id.Value);
-            person.IdNumberHash = await lookup.IdAsync(id.Value, ct);
-            person.IdBodyHash = await lookup.BodyAsync(id.Body, ct);
+            person.IdNumberHash = hashes.Id(id.Value);
+            person.IdBodyHash = hashes.Body(id.Body);
             person.BirthDate = id.BirthDate;
             person.Sex = id.Sex;
         }
         if (r.Document is { } doc) (person.DocumentMasked, person.DocumentCipher) = (MaskDocument(doc), pii.Protect(doc));
-        await SetPhoneAsync(person, r.Phone, ct);
+        SetPhone(person, r.Phone, pii, hashes);
         person.Registration = r.Registration;
         person.Tags = string.Join('|', r.Tags);
-        person.UpdatedAt = time.GetUtcNow().UtcDateTime;
     }
 
-    public async Task SetPhoneAsync(Person person, string? phone, CancellationToken ct)
+    public async Task SetPhoneAsync(Person person, string? phone, CancellationToken ct) => SetPhone(person, phone, pii, await lookup.HashesAsync(ct));
+
+    private static void SetPhone(Person person, string? phone, PersonalData pii, PeopleHashes hashes)
     {
         if (phone is null) (person.PhoneMasked, person.PhoneCipher, person.PhoneHash) = (null, null, null);
         else
         {
             (person.PhoneMasked, person.PhoneCipher) = pii.ProtectPhone(phone);
-            person.PhoneHash = await lookup.PhoneAsync(phone, ct);
+            person.PhoneHash = hashes.Phone(phone);
         }
     }
 

@@ -30,9 +30,9 @@ public static class PersonEndpoints
             .WithSummary("The tags residents may carry (configured per city)");
     }
 
-    internal static async Task<IResult> Create(NewPerson body, GridGovDb db, Caller caller, PeopleRegistry registry, PeopleLookup lookup, PeopleOptions options, CancellationToken ct)
+    internal static async Task<IResult> Create(NewPerson body, GridGovDb db, Caller caller, PeopleRegistry registry, PeopleOptions options, CancellationToken ct)
     {
-        await lookup.WarmAsync(ct);
+        await registry.PrepareAsync(ct);
         var (resident, draftErrors) = new ResidentDraft(body.Name, body.IdNumber, body.Document, body.Phone, body.Registration, body.Tags)
             .Build(registry.Today, options.Tags);
         var errors = draftErrors.GroupBy(e => ResidentDraft.FieldKey(e.Field)).ToDictionary(g => g.Key, g => g.Select(ResidentDraft.English).ToArray());

@@ -19,6 +19,12 @@ public sealed class PersonalData(IDataProtectionProvider provider)
         return (PersonalNumbers.MaskIdCard(normalized), _protector.Protect(normalized));
     }
 
+    /// <summary>
+    /// Makes sure the key ring exists before a transaction opens: the first key is written on a connection of its own,
+    /// which SQLite (one writer at a time) would make wait for that transaction.
+    /// </summary>
+    public void Warm() => _protector.Protect("warm");
+
     /// <summary>Any other personal number (a passport, a permit), encrypted as it is.</summary>
     public string Protect(string value) => _protector.Protect(value);
 

@@ -33,16 +33,20 @@ public static class DemoHomes
     private static readonly string[] ElsewhereRegions = ["500101", "511302", "513401", "420106", "610113"]; // 重庆万州, 南充, 西昌, 武汉, 西安
     private static readonly string[] Property = ["蓉城物业", "锦江物业服务有限公司", "安居物业", "华府物业", "院落自管"];
 
-    public static IReadOnlyList<DemoCompound> Generate(IReadOnlyList<(string Code, string Name)> microGrids, string region, DateOnly today, int seed = 20261206)
+    /// <param name="microGrids">Each micro-grid's code, the street address its compound gets, and the region code of the ID numbers of people born there.</param>
+    /// <param name="numbers">Shared across calls that must not repeat an ID number (a generator working in chunks).</param>
+    /// <param name="buildings">Buildings per compound (0: one to three at random).</param>
+    public static IReadOnlyList<DemoCompound> Generate(IReadOnlyList<(string Code, string Name, string Region)> microGrids, DateOnly today, int seed = 20261206,
+        Numbers? numbers = null, int buildings = 0)
     {
         var rng = new Random(seed);
-        var numbers = new Numbers();
+        numbers ??= new Numbers();
         var compounds = new List<DemoCompound>();
-        foreach (var (code, name) in microGrids)
+        foreach (var (code, name, region) in microGrids)
         {
             var compoundName = CompoundNames[rng.Next(CompoundNames.Length)] + (compounds.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "号院";
-            var buildings = new List<DemoBuilding>();
-            var count = 1 + rng.Next(3);
+            var blocks = new List<DemoBuilding>();
+            var count = buildings > 0 ? buildings : 1 + rng.Next(3);
             for (var b = 1; b <= count; b++)
             {
                 var units = 1 + rng.Next(2);
@@ -53,10 +57,10 @@ public static class DemoHomes
                     for (var floor = 1; floor <= floors; floor++)
                         for (var door = 1; door <= perFloor; door++)
                             houses.Add(House(rng, unit, floor, door, region, today, numbers));
-                buildings.Add(new DemoBuilding($"{b}栋", units, floors, perFloor, houses));
+                blocks.Add(new DemoBuilding($"{b}栋", units, floors, perFloor, houses));
             }
             compounds.Add(new DemoCompound(code, compoundName, $"{name}{compounds.Count + 1}号", Property[rng.Next(Property.Length)],
-                Surnames[rng.Next(Surnames.Length)] + "经理", compoundName + "院落自治小组", buildings));
+                Surnames[rng.Next(Surnames.Length)] + "经理", compoundName + "院落自治小组", blocks));
         }
         return compounds;
     }
@@ -142,16 +146,21 @@ public static class DemoHomes
         return new DemoResident(name, id, phone, registration, relation, from < birth ? birth : from, tags);
     }
 
-    /// <summary>Hands out each ID number once: people born on the same day in the same region get the next sequence.</summary>
-    private sealed class Numbers
+    /// <summary>
+    /// Hands out each ID number once: people born on the same day in the same region get the next sequence (500 per
+    /// sex and day). <paramref name="firstSequence"/> keeps two generators apart (the demo starts at 0, the full-scale
+    /// generator at 300).
+    /// </summary>
+    public sealed class Numbers(int firstSequence = 0)
     {
-        private readonly Dictionary<(string, DateOnly), int> _next = [];
+        private readonly Dictionary<(string, DateOnly, bool), int> _next = [];
 
         public IdNumber Next(string region, DateOnly birth, bool male)
         {
-            var n = _next.GetValueOrDefault((region, birth));
-            _next[(region, birth)] = n + 1;
-            return IdNumber.Compose(region, birth, (n % 500) * 2 + (male ? 1 : 0));
+            var n = _next.GetValueOrDefault((region, birth, male), firstSequence);
+            if (n >= 500) throw new InvalidOperationException($"more than {500 - firstSequence} people of one sex born on {birth} in {region}: spread them over more regions");
+            _next[(region, birth, male)] = n + 1;
+            return IdNumber.Compose(region, birth, n * 2 + (male ? 1 : 0));
         }
     }
 }

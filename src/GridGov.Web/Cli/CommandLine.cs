@@ -19,7 +19,7 @@ namespace GridGov.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["seed", "migrate", "import-boundaries", "export-boundaries", "generate", "schema-script", "rotate-keys"];
+    private static readonly string[] Verbs = ["seed", "migrate", "import-boundaries", "export-boundaries", "generate", "schema-script", "rotate-keys", "generate-people"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg) || arg is "--help" or "-h" or "help";
 
@@ -37,6 +37,7 @@ public static class CommandLine
         root.Subcommands.Add(Generate());
         root.Subcommands.Add(SchemaScript());
         root.Subcommands.Add(RotateKeys());
+        root.Subcommands.Add(GeneratePeopleCommand.Create(WithDb, Resolve));
         try
         {
             return await root.Parse(args).InvokeAsync();
@@ -48,14 +49,14 @@ public static class CommandLine
         }
     }
 
-    private static Command WithDb(Command c)
+    internal static Command WithDb(Command c)
     {
         c.Options.Add(ProviderOption);
         c.Options.Add(ConnectionOption);
         return c;
     }
 
-    private static (Database Db, GridGovOptions Options) Resolve(ParseResult parse)
+    internal static (Database Db, GridGovOptions Options) Resolve(ParseResult parse)
     {
         var config = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)

@@ -35,7 +35,7 @@ public sealed class DemoHomesSeeder(Database database, PersonalData pii, PeopleL
 
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now.AddHours(8));
-        var compounds = DemoHomes.Generate(micros.Select(m => (m.Code, Prefix(m.Code) + "建设路")).ToList(), area[..AreaCode.DistrictLength], today);
+        var compounds = DemoHomes.Generate(micros.Select(m => (m.Code, Prefix(m.Code) + "建设路", m.Code[..AreaCode.DistrictLength])).ToList(), today);
         var hashes = await lookup.HashesAsync(ct);
         pii.Warm(); // the key ring is written on its own connection: before this transaction, not inside it
         db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -21,6 +21,7 @@ public sealed class PeopleModule : IModule
         services.AddSingleton(PeopleOptions.From(context.Configuration));
         services.AddScoped<PeopleRegistry>();
         services.AddScoped<DemoHomesSeeder>();
+        services.AddScoped<FullScale.PeopleGenerator>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)

@@ -18,8 +18,10 @@ internal static class PeopleRows
     {
         var areas = caller.Areas(permission);
         var home = CodeScope.Predicate<Person>(p => p.AreaCode, areas);
-        var linked = db.Residences.AsNoTracking().Where(l => l.To == null).WithinAny(l => l.AreaCode, areas).Select(l => l.PersonId);
-        return db.People.AsNoTracking().Where(home.Or(p => linked.Contains(p.Id)));
+        var inArea = CodeScope.Predicate<Residence>(l => l.AreaCode, areas);
+        // EXISTS per candidate (index on person_id), not IN over every open link of the area: a district holds millions.
+        var residences = db.Residences.AsNoTracking().Where(l => l.To == null).Where(inArea);
+        return db.People.AsNoTracking().Where(home.Or(p => residences.Any(l => l.PersonId == p.Id)));
     }
 
     public static async Task<Person?> FindVisibleAsync(long id, GridGovDb db, Caller caller, Permission permission, CancellationToken ct) =>

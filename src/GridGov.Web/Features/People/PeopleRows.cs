@@ -24,6 +24,14 @@ internal static class PeopleRows
         return db.People.AsNoTracking().Where(home.Or(p => residences.Any(l => l.PersonId == p.Id)));
     }
 
+    /// <summary>
+    /// The people whose current home is in the caller's area: what lists and name searches show. Someone registered at a
+    /// house here but living elsewhere (人户分离) is found by ID number or phone, or on the house's page. One index range
+    /// per area (area_code, name), so a name search in a community reads that community's rows only.
+    /// </summary>
+    public static IQueryable<Person> LivingIn(GridGovDb db, Caller caller, Permission permission) =>
+        db.People.AsNoTracking().WithinAny(p => p.AreaCode, caller.Areas(permission));
+
     public static async Task<Person?> FindVisibleAsync(long id, GridGovDb db, Caller caller, Permission permission, CancellationToken ct) =>
         await Visible(db, caller, permission).FirstOrDefaultAsync(p => p.Id == id, ct);
 

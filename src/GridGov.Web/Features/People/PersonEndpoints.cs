@@ -116,8 +116,9 @@ public static class PersonEndpoints
     }
 
     /// <summary>
-    /// One way to find people at a time: an ID number or a phone finds the one record (exact, by keyed hash); a name
-    /// finds names that begin with it, in an area of yours (the whole of your areas when none is given).
+    /// One way to find people at a time: an ID number or a phone finds the one record (exact, by keyed hash) living in
+    /// or linked to a house in your area; a name finds the people living in your area whose names begin with it (the
+    /// whole of your areas, or the one given).
     /// </summary>
     internal static async Task<IResult> Search(string? idNumber, string? phone, string? name, string? area, string? tag, int? limit,
         GridGovDb db, Caller caller, PeopleLookup lookup, PeopleRegistry registry, CancellationToken ct)
@@ -125,7 +126,9 @@ public static class PersonEndpoints
         var take = limit ?? 50;
         if (take is < 1 or > 200) return Problems.Invalid("limit", "limit is from 1 to 200.");
         if (BuildingEndpoints.Scope(area, caller) is not { } areas) return Problems.NotFound($"No area {area} in yours.");
-        var people = PeopleRows.Visible(db, caller, Permission.RegistryRead);
+        // An exact number finds the record wherever it is linked in the caller's area; a name or tag lists who lives there.
+        var exact = !string.IsNullOrWhiteSpace(idNumber) || !string.IsNullOrWhiteSpace(phone);
+        var people = exact ? PeopleRows.Visible(db, caller, Permission.RegistryRead) : PeopleRows.LivingIn(db, caller, Permission.RegistryRead);
         if (area is not null) people = people.WithinAny(p => p.AreaCode, areas);
         if (!string.IsNullOrWhiteSpace(idNumber))
         {

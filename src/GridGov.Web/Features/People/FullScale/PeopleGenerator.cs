@@ -30,13 +30,18 @@ public sealed class PeopleGenerator(Database database, PersonalData pii, PeopleL
         if (database.Provider != DatabaseProvider.Postgres)
             throw new InvalidOperationException("generate-people writes with PostgreSQL's COPY: use --provider postgres.");
         var clock = Stopwatch.StartNew();
-        await using var conn = new NpgsqlConnection(database.ConnectionString);
+        // A COPY of millions of rows completes (index and foreign-key work) long after the default 30 s command timeout.
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
         await conn.OpenAsync(ct);
-        var grids = await MicroGridsAsync(conn, ct);
-        if (grids.Count == 0) throw new InvalidOperationException("No micro-grids: seed the city first (seed --scale full).");
-        // 21 people live in 9 houses: choose buildings per compound so the city reaches the people asked for.
-        var housesPerGrid = people * 9.0 / 21.0 / grids.Count;
-        var buildings = Math.Max(1, (int)Math.Round(housesPerGrid / HousesPerBuilding));
+        var all = await MicroGridsAsync(conn, ct);
+        if (all.Count == 0) throw new InvalidOperationException("No micro-grids: seed the city first (seed --scale full).");
+        // 21 people live in 9 houses: choose buildings per compound so the city reaches the people asked for; fewer
+        // people than one building per micro-grid holds go to every k-th micro-grid, spread over the whole city.
+        var houses = people * 9.0 / 21.0;
+        var buildings = Math.Max(1, (int)Math.Round(houses / all.Count / HousesPerBuilding));
+        var used = (int)Math.Min(all.Count, Math.Ceiling(houses / (buildings * HousesPerBuilding)));
+        var stride = (double)all.Count / used;
+        var grids = Enumerable.Range(0, used).Select(i => all[(int)(i * stride)]).ToList();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
         var start = await NextIdsAsync(conn, ct);
         var hashes = await lookup.HashesAsync(ct);

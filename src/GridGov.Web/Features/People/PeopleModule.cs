@@ -1,3 +1,4 @@
+using GridGov.Web.Features.People.Import;
 using GridGov.Web.Hosting;
 
 namespace GridGov.Web.Features.People;
@@ -20,6 +21,11 @@ public sealed class PeopleModule : IModule
         services.AddSingleton<PeopleLookup>();
         services.AddSingleton(PeopleOptions.From(context.Configuration));
         services.AddScoped<PeopleRegistry>();
+        // Staged imports: the queue answers uploads at once; one worker per node stages and commits batches.
+        services.AddSingleton<ImportQueue>();
+        services.AddHostedService<ImportWorker>();
+        services.AddScoped<ImportStaging>();
+        services.AddScoped<ImportCommit>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
@@ -27,5 +33,8 @@ public sealed class PeopleModule : IModule
         app.MapBuildings();
         app.MapPeople();
         app.MapResidences();
+        app.MapPeopleImport();
+        app.MapImportReviews();
+        app.MapResidentExport();
     }
 }

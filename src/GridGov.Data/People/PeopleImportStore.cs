@@ -24,13 +24,15 @@ public static class PeopleImportStore
         "registration", "tags", "house_id", "relation", "moved_in", "area_code", "person_id", "adds_link", "changes_link_id", "review_reason",
     ];
 
-    /// <summary>Writes staged rows in the current transaction of <paramref name="db"/> (the caller opens it).</summary>
+    /// <summary>Writes staged rows in the current transaction of <paramref name="db"/>, or in one of their own.</summary>
     public static async Task WriteRowsAsync(GridGovDb db, IReadOnlyList<PeopleImportRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var conn = db.Database.GetDbConnection();
         if (conn is NpgsqlConnection pg) await CopyAsync(pg, rows, ct);
-        else await InsertAsync(conn, db.Database.CurrentTransaction?.GetDbTransaction(), rows, ct);
+        else await InsertAsync(conn, db.Database.CurrentTransaction!.GetDbTransaction(), rows, ct);
+        if (own is not null) await own.CommitAsync(ct);
     }
 
     private static async Task CopyAsync(NpgsqlConnection conn, IReadOnlyList<PeopleImportRow> rows, CancellationToken ct)

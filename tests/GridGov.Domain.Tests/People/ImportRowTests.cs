@@ -27,7 +27,7 @@ public sealed class ImportRowTests
         Assert.False(header.Has(ImportColumn.Tags));
 
         var missing = ImportColumns.Map(["姓名", "人口类型", "楼栋", "单元", "房号", "与户主关系"]);
-        Assert.Equal([ImportColumn.IdNumber], missing.Missing);
+        Assert.Equal(new[] { ImportColumn.IdNumber }, missing.Missing);
         Assert.Contains("「身份证号」", missing.Problem());
         Assert.Contains("出现了不止一次", ImportColumns.Map(["姓名", "身份证号", "公民身份号码", "人口类型", "楼栋", "单元", "房号", "与户主关系"]).Problem());
     }
@@ -37,7 +37,7 @@ public sealed class ImportRowTests
     {
         var row = Parse(Row());
         Assert.True(row.Valid, string.Join("; ", row.Errors.Select(e => e.Reason)));
-        Assert.Equal(["独居老人", "低保"], row.Resident!.Tags);
+        Assert.Equal(new[] { "独居老人", "低保" }, row.Resident!.Tags);
         Assert.Equal(new HouseKey("望江小区", "5栋", 2, "502室"), row.House);
         Assert.Equal("5", row.House!.BuildingKey);
         Assert.Equal("502", row.House.NumberKey);

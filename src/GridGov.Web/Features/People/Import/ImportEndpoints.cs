@@ -71,6 +71,10 @@ public static class ImportEndpoints
         {
             return Problems.Invalid("file", e.Message);
         }
+        catch (Exception e) when (SheetReader.Unreadable(e))
+        {
+            return Problems.Invalid("file", SheetReader.UnreadableMessage);
+        }
 
         var now = time.GetUtcNow().UtcDateTime;
         var batch = new PeopleImport

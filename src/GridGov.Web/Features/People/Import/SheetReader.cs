@@ -19,4 +19,11 @@ public static class SheetReader
         var (encoding, text) = CsvSheet.Decode(file);
         return ("csv-" + encoding, CsvSheet.Rows(text));
     }
+
+    /// <summary>What a damaged or foreign file throws while it is opened or read (a zip that is not a workbook, broken XML).</summary>
+    public static bool Unreadable(Exception e) =>
+        e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or IOException or FormatException
+            or System.Xml.XmlException or InvalidOperationException or KeyNotFoundException or ArgumentException;
+
+    public const string UnreadableMessage = "文件无法作为 Excel（.xlsx）或 CSV 读取：可能已损坏，或不是表格文件";
 }

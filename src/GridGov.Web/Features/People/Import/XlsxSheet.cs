@@ -20,7 +20,7 @@ public static class XlsxSheet
         {
             doc = SpreadsheetDocument.Open(new MemoryStream(file, writable: false), isEditable: false);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException)
+        catch (Exception e) when (SheetReader.Unreadable(e))
         {
             throw new SheetException("文件无法作为 Excel（.xlsx）读取：可能已损坏，或不是 Excel 文件");
         }

@@ -36,6 +36,9 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
     public DbSet<House> Houses => Set<House>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Residence> Residences => Set<Residence>();
+    public DbSet<PeopleImport> PeopleImports => Set<PeopleImport>();
+    public DbSet<PeopleImportRow> PeopleImportRows => Set<PeopleImportRow>();
+    public DbSet<PeopleImportReview> PeopleImportReviews => Set<PeopleImportReview>();
 
     /// <summary>The Data Protection key ring, shared by every app node so each can decrypt what another encrypted.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,3 +1,4 @@
+using GridGov.Web.Features.People.Import;
 using GridGov.Web.Hosting;
 
 namespace GridGov.Web.Features.People;
@@ -22,6 +23,11 @@ public sealed class PeopleModule : IModule
         services.AddScoped<PeopleRegistry>();
         services.AddScoped<DemoHomesSeeder>();
         services.AddScoped<FullScale.PeopleGenerator>();
+        // Staged imports: the queue answers uploads at once; one worker per node stages and commits batches.
+        services.AddSingleton<ImportQueue>();
+        services.AddHostedService<ImportWorker>();
+        services.AddScoped<ImportStaging>();
+        services.AddScoped<ImportCommit>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
@@ -29,5 +35,8 @@ public sealed class PeopleModule : IModule
         app.MapBuildings();
         app.MapPeople();
         app.MapResidences();
+        app.MapPeopleImport();
+        app.MapImportReviews();
+        app.MapResidentExport();
     }
 }

@@ -12,6 +12,12 @@ public class DistrictMatchTests
 
     private static string OutlinePath(string city) => Path.Combine(TestCity.RepoRoot, "data", "outlines", $"{city}-echarts.js");
 
+    private static IReadOnlyList<Division> Divisions(string city)
+    {
+        using var reader = File.OpenText(Path.Combine(TestCity.RepoRoot, "data", "divisions", $"{city}.csv"));
+        return DivisionCsv.Read(reader);
+    }
+
     [Fact]
     public void Chengdu_matches_all_20_districts_by_name_and_xinjin_by_its_stem()
     {
@@ -67,4 +73,21 @@ public class DistrictMatchTests
     [InlineData("县", "县")]
     public void The_stem_drops_the_administrative_suffix(string name, string stem) =>
         Assert.Equal(stem, DistrictMatch.Stem(name));
+
+    [Fact]
+    public void Guangzhou_committed_as_a_second_city_matches_its_11_districts_exactly()
+    {
+        var (mapName, outlines) = EChartsOutlines.Read(File.ReadAllText(OutlinePath("4401")), TestCity.Factory);
+
+        var match = DistrictMatch.Of(Divisions("4401"), outlines);
+
+        Assert.Equal("广州", mapName);
+        Assert.Equal(11, match.Matched.Count);
+        Assert.DoesNotContain(match.Matched, m => m.Renamed);
+        Assert.Empty(match.Unused);
+        Assert.All(match.Matched, m => Assert.True(m.Outline.Shape.IsValid, m.District.Name));
+        // 7,434 km² published; the outlines are AMap's, converted to WGS-84.
+        var km2 = match.Matched.Sum(m => GeoMath.DegreeAreaToSquareMeters(m.Outline.Shape.Area, 23.1) / 1e6);
+        Assert.InRange(km2, 7_200, 7_650);
+    }
 }

@@ -1,4 +1,5 @@
 using GridGov.Domain.Areas;
+using GridGov.Domain.Boundaries;
 using GridGov.Domain.Demo;
 using GridGov.Domain.Geo;
 using GridGov.Domain.Tests.Geo;
@@ -39,6 +40,17 @@ public class ChengduDemoCityTests
         Assert.Equal(1.0, city.Boundary!.Area / districts.Sum(d => d.Boundary!.Area), 4);
         Assert.InRange(SquareKilometres(city.Boundary!), 14_000, 14_700); // 14,335 km² published
         Assert.All(Of(AreaKind.Street).Concat(Of(AreaKind.Community)), a => Assert.True(a.Synthetic));
+    }
+
+    [Fact]
+    public void The_districts_and_streets_pass_the_checks_of_a_boundary_import()
+    {
+        var city = Of(AreaKind.City).Single();
+        var store = new OnlyTheCity(city);
+        var features = City.Where(a => a.Kind is AreaKind.District or AreaKind.Street)
+            .Select((a, i) => TestCity.Feature(i, a.Code, a.Kind, a.ParentCode, a.Boundary!)).ToList();
+
+        Assert.Empty(BoundaryValidator.Validate(features, store));
     }
 
     [Theory]
@@ -109,4 +121,14 @@ public class ChengduDemoCityTests
     }
 
     private static readonly Lazy<GridIndex> Index = new(() => TestCity.BuildIndex(City));
+
+    /// <summary>A database holding the city and nothing else, as the import of districts and streets would meet it.</summary>
+    private sealed class OnlyTheCity(AreaDraft city) : IExistingBoundaries
+    {
+        public bool Exists(string code) => code == city.Code;
+
+        public Geometry? BoundaryOf(string code) => code == city.Code ? city.Boundary : null;
+
+        public IEnumerable<(string Code, AreaKind Kind, Geometry Boundary)> ChildrenOf(string parentCode) => [];
+    }
 }

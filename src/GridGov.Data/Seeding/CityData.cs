@@ -21,7 +21,7 @@ public sealed record CityData(IReadOnlyList<Division> Divisions, DistrictMatch O
     public static CityData FromFolders(string divisionsFolder, string outlinesFolder, string cityCode) =>
         FromFiles(DivisionsFile(divisionsFolder, cityCode), OutlinesFile(outlinesFolder, cityCode));
 
-    /// <summary>FileNotFoundException, FormatException, or InvalidOperationException for a district without outline.</summary>
+    /// <summary>FileNotFoundException, FormatException, or InvalidOperationException (a district without outline).</summary>
     public static CityData FromFiles(string divisionsPath, string outlinesPath)
     {
         var divisions = ReadDivisions(divisionsPath);

@@ -31,7 +31,8 @@ public static class CitySeeder
             throw new InvalidOperationException("The database already holds areas; seeding is for an empty database.");
 
         var now = DateTime.UtcNow;
-        var drafts = DemoCity.Generate(city.Divisions, city.DistrictShapes, scale, progress: n => progress?.Invoke("communities", n));
+        var drafts = DemoCity.Generate(
+            city.Divisions, city.DistrictShapes, scale, progress: n => progress?.Invoke("communities", n));
         var rows = drafts.Select(d => AreaRows.ToRow(d, now));
         int areas;
         await using (var conn = AreaBulkWriter.Open(provider, cs))

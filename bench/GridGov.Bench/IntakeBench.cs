@@ -411,7 +411,7 @@ public static class IntakeBench
     {
         var cs = await server.CreateDatabaseAsync("bench_intake_points");
         await Migrator.MigrateAsync(DatabaseProvider.Postgres, cs);
-        await CitySeeder.SeedAsync(DatabaseProvider.Postgres, cs, FullCity.Divisions(), GridGov.Domain.Demo.CityScale.Demo);
+        await CitySeeder.SeedAsync(DatabaseProvider.Postgres, cs, FullCity.Data(), GridGov.Domain.Demo.CityScale.Demo);
         return await MakeReportsAsync(DatabaseProvider.Postgres, cs, o, runId);
     }
 

@@ -35,7 +35,7 @@ public static class PublicMapBench
         await Migrator.MigrateAsync(DatabaseProvider.Postgres, cs);
         var root = FullCity.RepoRoot();
         var clock = Stopwatch.StartNew();
-        await CitySeeder.SeedAsync(DatabaseProvider.Postgres, cs, FullCity.Divisions(), CityScale.Parse("demo")!);
+        await CitySeeder.SeedAsync(DatabaseProvider.Postgres, cs, FullCity.Data(), CityScale.Parse("demo")!);
         await using (var db = DbSetup.Create(DatabaseProvider.Postgres, cs))
             await CategorySeeder.SeedAsync(db, Path.Combine(root, "data", "categories"), CancellationToken.None);
         Console.WriteLine($"public: seeded the demo city and categories in {clock.Elapsed.TotalSeconds:0} s");

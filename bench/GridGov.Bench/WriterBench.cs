@@ -38,7 +38,7 @@ public static class WriterBench
         using var server = PostgresServer.Start();
         var cs = await server.CreateDatabaseAsync("bench_writer");
         await Migrator.MigrateAsync(DatabaseProvider.Postgres, cs);
-        await CitySeeder.SeedAsync(DatabaseProvider.Postgres, cs, FullCity.Divisions(), GridGov.Domain.Demo.CityScale.Demo);
+        await CitySeeder.SeedAsync(DatabaseProvider.Postgres, cs, FullCity.Data(), GridGov.Domain.Demo.CityScale.Demo);
         cs = DbSetup.WithDefaults(DatabaseProvider.Postgres, cs);
         await using var db = DbSetup.Create(DatabaseProvider.Postgres, cs);
         var caseType = db.Model.FindEntityType(typeof(Case))!;

@@ -8,8 +8,9 @@ using NetTopologySuite.Geometries;
 namespace GridGov.Domain.Tests;
 
 /// <summary>
-/// Shared test data: the real Chengdu division list and a synthetic city generated for one district of it
-/// (锦江区 510104: 11 streets, 76 communities) at a small custom scale. Generated once; treat it as read-only.
+/// Shared test data: the real Chengdu division list and outlines, and the demo city generated for one district of it
+/// (锦江区 510104: its real outline, 11 streets, 76 communities) at a small custom scale. Generated once; treat it as
+/// read-only.
 /// </summary>
 internal static class TestCity
 {
@@ -24,6 +25,7 @@ internal static class TestCity
 
     private static readonly Lazy<string> RootLazy = new(FindRepoRoot);
     private static readonly Lazy<IReadOnlyList<Division>> ChengduLazy = new(ReadChengdu);
+    private static readonly Lazy<IReadOnlyDictionary<string, Geometry>> OutlinesLazy = new(ReadOutlines);
     private static readonly Lazy<IReadOnlyList<AreaDraft>> AreasLazy = new(() => Generate(Seed));
     private static readonly Lazy<IReadOnlyDictionary<string, AreaDraft>> ByCodeLazy =
         new(() => Areas.ToDictionary(a => a.Code, StringComparer.Ordinal));
@@ -40,8 +42,11 @@ internal static class TestCity
     public static IReadOnlyList<Division> JinjiangSlice() =>
         Chengdu.Where(d => d.Kind == AreaKind.City || AreaCode.IsWithin(d.Code, DistrictCode)).ToList();
 
+    /// <summary>The real outline of each of Chengdu's districts by code (WGS-84, repaired), as the seeder reads them.</summary>
+    public static IReadOnlyDictionary<string, Geometry> DistrictOutlines => OutlinesLazy.Value;
+
     public static IReadOnlyList<AreaDraft> Generate(int seed) =>
-        SyntheticCity.Generate(JinjiangSlice(), Scale, seed).ToList();
+        DemoCity.Generate(JinjiangSlice(), DistrictOutlines, Scale, seed).ToList();
 
     /// <summary>The slice's synthetic areas for <see cref="Seed"/>, in generation order.</summary>
     public static IReadOnlyList<AreaDraft> Areas => AreasLazy.Value;
@@ -50,8 +55,13 @@ internal static class TestCity
 
     public static List<AreaDraft> OfKind(AreaKind kind) => Areas.Where(a => a.Kind == kind).ToList();
 
-    public static Polygon Shape(AreaDraft area) =>
-        Assert.IsType<Polygon>(area.Boundary ?? throw new InvalidOperationException($"{area.Code} has no boundary"));
+    /// <summary>A Polygon, or a MultiPolygon where a district's exclave or a bay left a cell in pieces.</summary>
+    public static Geometry Shape(AreaDraft area)
+    {
+        var shape = area.Boundary ?? throw new InvalidOperationException($"{area.Code} has no boundary");
+        Assert.True(shape is Polygon or MultiPolygon, $"{area.Code} is a {shape.GeometryType}");
+        return shape;
+    }
 
     public static GridIndex BuildIndex(IEnumerable<AreaDraft> areas, double fallbackMeters = 2000) =>
         new(CityCode, areas.Select(a => new IndexedArea(a.Code, a.Kind, a.Boundary!)), fallbackMeters);
@@ -61,7 +71,7 @@ internal static class TestCity
         (Polygon)Factory.ToGeometry(new Envelope(minLon, maxLon, minLat, maxLat));
 
     /// <summary>A random point strictly inside <paramref name="polygon"/> (rejection sampling in its envelope).</summary>
-    public static Coordinate RandomPointInside(Polygon polygon, Random rng)
+    public static Coordinate RandomPointInside(Geometry polygon, Random rng)
     {
         var env = polygon.EnvelopeInternal;
         for (var attempt = 0; attempt < 10_000; attempt++)
@@ -98,6 +108,13 @@ internal static class TestCity
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "GridGov.slnx"))) return dir.FullName;
         throw new InvalidOperationException($"GridGov.slnx not found above {AppContext.BaseDirectory}");
+    }
+
+    private static IReadOnlyDictionary<string, Geometry> ReadOutlines()
+    {
+        var script = File.ReadAllText(Path.Combine(RepoRoot, "data", "outlines", "5101-echarts.js"));
+        var (_, outlines) = EChartsOutlines.Read(script, Factory);
+        return DistrictMatch.Of(Chengdu, outlines).Matched.ToDictionary(m => m.District.Code, m => m.Outline.Shape);
     }
 
     private static IReadOnlyList<Division> ReadChengdu()

@@ -8,23 +8,21 @@ using Npgsql;
 namespace GridGov.Data.Seeding;
 
 /// <param name="AreasElapsed">Drawing the synthetic boundaries and writing every area.</param>
-public sealed record SeedReport(int Areas, int StaffMembers, int Assignments, TimeSpan Elapsed, TimeSpan AreasElapsed);
+/// <param name="OutlinesSource">Where the real district outlines came from.</param>
+public sealed record SeedReport(
+    int Areas, int StaffMembers, int Assignments, TimeSpan Elapsed, TimeSpan AreasElapsed, string OutlinesSource);
 
-/// <summary>Loads the real division codes and draws the synthetic demo grids and staff into an empty database.</summary>
+/// <summary>
+/// Loads the real division codes and district outlines of a city and draws the synthetic streets, communities, grids
+/// and staff inside them, into an empty database.
+/// </summary>
 public static class CitySeeder
 {
-    public static IReadOnlyList<Division> ReadDivisions(string divisionsFolder, string cityCode)
-    {
-        var path = Path.Combine(divisionsFolder, $"{cityCode}.csv");
-        if (!File.Exists(path))
-            throw new FileNotFoundException(
-                $"No division slice for city {cityCode} at {path}. Make one with: node tools/divisions/make-slice.mjs {cityCode} > data/divisions/{cityCode}.csv", path);
-        using var reader = new StreamReader(path);
-        return DivisionCsv.Read(reader);
-    }
+    public static IReadOnlyList<Division> ReadDivisions(string divisionsFolder, string cityCode) =>
+        CityData.ReadDivisions(CityData.DivisionsFile(divisionsFolder, cityCode));
 
     public static async Task<SeedReport> SeedAsync(
-        DatabaseProvider provider, string cs, IReadOnlyList<Division> divisions, CityScale scale,
+        DatabaseProvider provider, string cs, CityData city, CityScale scale,
         Action<string, int>? progress = null, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
@@ -33,7 +31,8 @@ public static class CitySeeder
             throw new InvalidOperationException("The database already holds areas; seeding is for an empty database.");
 
         var now = DateTime.UtcNow;
-        var drafts = SyntheticCity.Generate(divisions, scale, progress: n => progress?.Invoke("communities", n));
+        var drafts = DemoCity.Generate(
+            city.Divisions, city.DistrictShapes, scale, progress: n => progress?.Invoke("communities", n));
         var rows = drafts.Select(d => AreaRows.ToRow(d, now));
         int areas;
         await using (var conn = AreaBulkWriter.Open(provider, cs))
@@ -47,6 +46,6 @@ public static class CitySeeder
         }
         var areasElapsed = clock.Elapsed;
         var (staffMembers, assignments) = await DemoStaff.SeedAsync(db, now, ct);
-        return new SeedReport(areas, staffMembers, assignments, clock.Elapsed, areasElapsed);
+        return new SeedReport(areas, staffMembers, assignments, clock.Elapsed, areasElapsed, city.OutlinesSource);
     }
 }

@@ -19,7 +19,7 @@ namespace GridGov.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["seed", "migrate", "import-boundaries", "export-boundaries", "generate", "schema-script", "rotate-keys", "generate-people"];
+    private static readonly string[] Verbs = ["load-city", "seed", "migrate", "import-boundaries", "export-boundaries", "generate", "schema-script", "rotate-keys", "generate-people"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg) || arg is "--help" or "-h" or "help";
 
@@ -30,7 +30,7 @@ public static class CommandLine
     {
         if (args[0] == "help") args = ["--help"];
         var root = new RootCommand("GridGov command line: seed a city, import and export boundaries, generate the full-scale set.");
-        root.Subcommands.Add(Seed());
+        root.Subcommands.Add(LoadCityCommand.Create());
         root.Subcommands.Add(Migrate());
         root.Subcommands.Add(Import());
         root.Subcommands.Add(Export());
@@ -79,35 +79,6 @@ public static class CommandLine
             var (db, _) = Resolve(parse);
             var applied = await Migrator.MigrateAsync(db.Provider, db.ConnectionString, ct);
             AnsiConsole.MarkupLineInterpolated($"Applied {applied.Count} migration(s) on {db.Provider}.");
-            return 0;
-        });
-        return c;
-    }
-
-    private static Command Seed()
-    {
-        var city = new Option<string>("--city") { Description = "4-digit city code (data/divisions/CODE.csv)", DefaultValueFactory = _ => "5101" };
-        var scale = new Option<string>("--scale") { Description = "demo or full (Chengdu's real grid counts)", DefaultValueFactory = _ => "demo" };
-        var c = WithDb(new Command("seed", "Load the real divisions of a city and draw synthetic grids into an empty database"));
-        c.Options.Add(city);
-        c.Options.Add(scale);
-        c.SetAction(async (parse, ct) =>
-        {
-            var (db, options) = Resolve(parse);
-            var s = CityScale.Parse(parse.GetValue(scale)) ?? throw new InvalidOperationException("--scale must be demo or full");
-            await Migrator.MigrateAsync(db.Provider, db.ConnectionString, ct);
-            var divisions = CitySeeder.ReadDivisions(DataPaths.DivisionsFolder(options), parse.GetValue(city)!);
-            var communities = divisions.Count(d => d.Kind == Domain.Areas.AreaKind.Community);
-            SeedReport? report = null;
-            await AnsiConsole.Progress().StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask($"Seeding {divisions[0].Name} ({s.Name})", maxValue: communities);
-                report = await CitySeeder.SeedAsync(db.Provider, db.ConnectionString, divisions, s,
-                    (stage, n) => { if (stage == "communities") task.Value = n; }, ct);
-                task.Value = communities;
-            });
-            AnsiConsole.MarkupLineInterpolated(
-                $"Seeded {report!.Areas:N0} areas, {report.StaffMembers:N0} staff members, {report.Assignments:N0} assignments in {report.Elapsed.TotalSeconds:0.0} s on {db.Provider}.");
             return 0;
         });
         return c;
@@ -176,7 +147,7 @@ public static class CommandLine
         var city = new Option<string>("--city") { DefaultValueFactory = _ => "5101", Description = "4-digit city code" };
         var scale = new Option<string>("--scale") { DefaultValueFactory = _ => "full", Description = "demo or full" };
         var output = new Option<FileInfo>("--out") { Description = "GeoJSON file to write", Required = true };
-        var c = new Command("generate", "Write the synthetic city (divisions and grids) as GeoJSON, without a database");
+        var c = new Command("generate", "Write the demo city (real districts, synthetic grids) as GeoJSON, without a database");
         c.Options.Add(city);
         c.Options.Add(scale);
         c.Options.Add(output);
@@ -184,8 +155,8 @@ public static class CommandLine
         {
             var options = new GridGovOptions();
             var s = CityScale.Parse(parse.GetValue(scale)) ?? throw new InvalidOperationException("--scale must be demo or full");
-            var divisions = CitySeeder.ReadDivisions(DataPaths.DivisionsFolder(options), parse.GetValue(city)!);
-            var communities = divisions.Count(d => d.Kind == Domain.Areas.AreaKind.Community);
+            var data = CityData.FromFolders(DataPaths.DivisionsFolder(options), DataPaths.Folder(options, "outlines"), parse.GetValue(city)!);
+            var communities = data.Divisions.Count(d => d.Kind == Domain.Areas.AreaKind.Community);
             var n = 0;
             await AnsiConsole.Progress().StartAsync(async ctx =>
             {
@@ -193,7 +164,7 @@ public static class CommandLine
                 await using var stream = File.Create(parse.GetValue(output)!.FullName);
                 await using var w = new Utf8JsonWriter(stream);
                 GeoJsonBoundaryWriter.WriteStart(w);
-                foreach (var area in SyntheticCity.Generate(divisions, s, progress: done => task.Value = done))
+                foreach (var area in DemoCity.Generate(data.Divisions, data.DistrictShapes, s, progress: done => task.Value = done))
                 {
                     if (area.Kind == Domain.Areas.AreaKind.City) continue;
                     GeoJsonBoundaryWriter.WriteFeature(w, area);
@@ -201,7 +172,7 @@ public static class CommandLine
                 }
                 GeoJsonBoundaryWriter.WriteEnd(w);
             });
-            AnsiConsole.MarkupLineInterpolated($"Wrote {n:N0} synthetic features to {parse.GetValue(output)!.Name}.");
+            AnsiConsole.MarkupLineInterpolated($"Wrote {n:N0} features to {parse.GetValue(output)!.Name} (districts real, from {data.OutlinesSource}; the rest synthetic).");
             return 0;
         });
         return c;

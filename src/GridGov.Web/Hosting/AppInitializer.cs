@@ -29,11 +29,14 @@ public sealed class AppInitializer(
             var scale = CityScale.Parse(options.DemoScale);
             if (scale is not null && options.DemoScale != "none" && !await db.Areas.AnyAsync(ct))
             {
-                log.LogInformation("Empty database: seeding city {City} at {Scale} scale (synthetic boundaries)", options.City, scale.Name);
-                var divisions = CitySeeder.ReadDivisions(DataPaths.DivisionsFolder(options), options.City);
-                state.Seeded = await CitySeeder.SeedAsync(database.Provider, database.ConnectionString, divisions, scale, ct: ct);
-                log.LogInformation("Seeded {Areas} areas, {StaffMembers} staff members in {Seconds:0.0} s",
-                    state.Seeded.Areas, state.Seeded.StaffMembers, state.Seeded.Elapsed.TotalSeconds);
+                log.LogInformation("Empty database: seeding city {City} at {Scale} scale (real districts, synthetic grids)", options.City, scale.Name);
+                var city = CityData.FromFolders(DataPaths.DivisionsFolder(options), DataPaths.Folder(options, "outlines"), options.City);
+                if (city.Outlines.Unused.Count > 0)
+                    log.LogWarning("District outlines matching no district (a slice, or a district merged away?): {Names}",
+                        string.Join(", ", city.Outlines.Unused.Select(o => o.Name)));
+                state.Seeded = await CitySeeder.SeedAsync(database.Provider, database.ConnectionString, city, scale, ct: ct);
+                log.LogInformation("Seeded {Areas} areas, {StaffMembers} staff members in {Seconds:0.0} s; district outlines from {Source}",
+                    state.Seeded.Areas, state.Seeded.StaffMembers, state.Seeded.Elapsed.TotalSeconds, state.Seeded.OutlinesSource);
             }
             await CategorySeeder.SeedAsync(db, DataPaths.Folder(options, "categories"), ct);
             await Features.Calendar.CalendarEndpoints.ReloadAsync(db, scope.ServiceProvider.GetRequiredService<CalendarHolder>(), options, log, ct);

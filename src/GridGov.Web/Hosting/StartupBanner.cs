@@ -19,7 +19,7 @@ public static class StartupBanner
         Console.WriteLine($"  Health:     {url}/health");
         Console.WriteLine($"  Database:   {db.Provider}");
         if (seeded is not null)
-            Console.WriteLine($"  Demo city:  seeded {seeded.Areas:N0} areas and {seeded.StaffMembers:N0} grid staff in {seeded.Elapsed.TotalSeconds:0.0} s (boundaries are SYNTHETIC)");
+            Console.WriteLine($"  Demo city:  seeded {seeded.Areas:N0} areas and {seeded.StaffMembers:N0} grid staff in {seeded.Elapsed.TotalSeconds:0.0} s (districts real, from {seeded.OutlinesSource}; streets, communities and grids SYNTHETIC)");
         var options = app.Services.GetRequiredService<GridGovOptions>();
         Console.WriteLine($"  Demo logins (password '{options.DemoPassword}'{(options.DemoAccountsMustChangePassword ? ", to be changed at first sign-in" : "")}):");
         foreach (var a in DemoAccounts.All)

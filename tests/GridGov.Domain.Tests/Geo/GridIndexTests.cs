@@ -11,7 +11,7 @@ public class GridIndexTests
 
     private static GridIndex Index => SliceIndex.Value;
 
-    private static Polygon CityOutline => TestCity.Shape(TestCity.ByCode(TestCity.CityCode));
+    private static Geometry CityOutline => TestCity.Shape(TestCity.ByCode(TestCity.CityCode));
 
     /// <summary>A point due east of the city outline's easternmost vertex, <paramref name="meters"/> beyond it.</summary>
     private static Coordinate EastOfCity(double meters)

@@ -11,7 +11,7 @@ namespace GridGov.Web.Tests.Api;
 public sealed class AreaApiTests(Apps apps) : IClassFixture<Apps>
 {
     [SkippableTheory, BothDatabases]
-    public async Task Region_tree_starts_at_the_city_with_real_names_and_synthetic_label(DatabaseProvider provider)
+    public async Task Region_tree_starts_at_the_city_with_real_names_real_districts_and_synthetic_streets(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
         var (status, body) = await (await app.ClientFor("city.admin")).GetJson("/api/regions");
@@ -19,10 +19,11 @@ public sealed class AreaApiTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal("成都市", body.GetProperty("area").GetProperty("name").GetString());
         var district = Assert.Single(body.GetProperty("children").EnumerateArray());
         Assert.Equal("锦江区", district.GetProperty("name").GetString());
-        Assert.True(district.GetProperty("synthetic").GetBoolean());
+        Assert.False(district.GetProperty("synthetic").GetBoolean()); // the real outline
 
         var (_, street) = await (await app.ClientFor("city.admin")).GetJson("/api/regions/510104017");
         Assert.Equal("锦官驿街道", street.GetProperty("area").GetProperty("name").GetString());
+        Assert.True(street.GetProperty("area").GetProperty("synthetic").GetBoolean());
         Assert.Contains(street.GetProperty("children").EnumerateArray(), c => c.GetProperty("name").GetString() == "水井坊社区居委会");
     }
 

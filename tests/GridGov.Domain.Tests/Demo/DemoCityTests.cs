@@ -4,11 +4,13 @@ using NetTopologySuite.Geometries;
 
 namespace GridGov.Domain.Tests.Demo;
 
-/// <summary>The synthetic Jinjiang slice must nest and tile exactly, like real boundaries would.</summary>
-public class SyntheticCityTests
+/// <summary>The Jinjiang slice: its real outline, and synthetic areas inside it that nest and tile exactly.</summary>
+public class DemoCityTests
 {
-    private const double NoiseSquareDegrees = 1e-12;
-    private const double RelativeCoverTolerance = 1e-9;
+    // About 1 m², the import validator's tolerance; cuts are snapped to a 1e-9° grid, which bends a parent's edge by
+    // < 0.1 mm where a cut crosses it, so children match their parent to about 1e-7 of its area.
+    private const double NoiseSquareDegrees = 1e-10;
+    private const double RelativeCoverTolerance = 1e-6;
 
     private static IReadOnlyList<AreaDraft> Areas => TestCity.Areas;
 
@@ -79,7 +81,7 @@ public class SyntheticCityTests
     }
 
     [Fact]
-    public void Every_area_is_a_valid_polygon_and_flagged_synthetic()
+    public void Every_area_is_valid_and_only_what_lies_below_the_districts_is_flagged_synthetic()
     {
         foreach (var a in Areas)
         {
@@ -87,18 +89,18 @@ public class SyntheticCityTests
             Assert.True(shape.IsValid, $"{a.Code} is not valid");
             Assert.True(shape.Area > 0, $"{a.Code} is empty");
             Assert.Equal(4326, shape.SRID);
-            Assert.True(a.Synthetic, $"{a.Code} is not flagged synthetic");
+            Assert.Equal(a.Kind > AreaKind.District, a.Synthetic);
         }
     }
 
     [Fact]
-    public void The_city_outline_is_around_Chengdu()
+    public void The_district_is_its_real_outline_and_the_city_their_union()
     {
+        var outline = TestCity.DistrictOutlines["510104"];
+        Assert.True(TestCity.ByCode("510104").Boundary!.EqualsExact(outline));
         var city = TestCity.Shape(TestCity.ByCode("5101"));
-        Assert.True(city.Contains(city.Factory.CreatePoint(SyntheticCity.ChengduCentre)));
-        var env = city.EnvelopeInternal;
-        Assert.InRange(env.Width, 1.5, 2.0);
-        Assert.InRange(env.Height, 1.0, 1.5);
+        Assert.Equal(outline.Area, city.Area, 12);
+        Assert.True(city.Covers(outline.InteriorPoint));
     }
 
     [Fact]
@@ -157,7 +159,7 @@ public class SyntheticCityTests
         string[] types = ["school", "hospital", "market", "park", "enterprise"];
         foreach (var d in dedicated)
         {
-            var square = TestCity.Shape(d);
+            var square = Assert.IsType<Polygon>(TestCity.Shape(d));
             Assert.Equal(5, square.NumPoints);
             Assert.True(square.IsRectangle, $"{d.Code} is not a rectangle");
             var community = TestCity.Shape(TestCity.ByCode(d.ParentCode!));
@@ -210,14 +212,16 @@ public class SyntheticCityTests
     public void Progress_reports_each_community_in_turn()
     {
         var reported = new List<int>();
-        _ = SyntheticCity.Generate(TestCity.JinjiangSlice(), new CityScale("tiny", 76, 0, 0), progress: reported.Add).ToList();
+        _ = DemoCity.Generate(TestCity.JinjiangSlice(), TestCity.DistrictOutlines, new CityScale("tiny", 76, 0, 0),
+            progress: reported.Add).ToList();
         Assert.Equal(Enumerable.Range(1, 76), reported);
     }
 
     [Fact]
     public void A_scale_without_grids_yields_only_divisions()
     {
-        var areas = SyntheticCity.Generate(TestCity.JinjiangSlice(), new CityScale("none", 0, 0, 0)).ToList();
+        var areas = DemoCity.Generate(TestCity.JinjiangSlice(), TestCity.DistrictOutlines, new CityScale("none", 0, 0, 0))
+            .ToList();
         Assert.Equal(TestCity.JinjiangSlice().Count, areas.Count);
         Assert.DoesNotContain(areas, a => a.Kind.IsGrid());
     }
@@ -228,7 +232,7 @@ public class SyntheticCityTests
     [InlineData(500, 3, 99, new[] { 99, 99, 99 })] // capped: a community cannot hold more than the code allows
     [InlineData(5, 0, 99, new int[0])]
     public void Spread_splits_totals_evenly_with_a_cap(int total, int buckets, int max, int[] expected) =>
-        Assert.Equal(expected, SyntheticCity.Spread(total, buckets, max));
+        Assert.Equal(expected, DemoCity.Spread(total, buckets, max));
 
     [Theory]
     [InlineData("120/480/40", 120, 480, 40)]
@@ -256,28 +260,4 @@ public class SyntheticCityTests
     [InlineData("a/b/c")]
     public void CityScale_rejects_anything_else(string text) => Assert.Null(CityScale.Parse(text));
 
-    [Fact]
-    public void ConvexPartition_cuts_a_polygon_into_convex_cells_that_tile_it()
-    {
-        var parent = TestCity.Rect(104.0, 30.6, 104.1, 30.65);
-        var cells = ConvexPartition.Split(parent, 7, new Random(1));
-        Assert.Equal(7, cells.Count);
-        foreach (var c in cells)
-        {
-            Assert.True(c.IsValid);
-            Assert.True(Math.Abs(c.ConvexHull().Area - c.Area) < NoiseSquareDegrees, "cell is not convex");
-        }
-        Assert.True(Math.Abs(cells.Sum(c => c.Area) - parent.Area) / parent.Area < RelativeCoverTolerance);
-        Assert.Empty(ConvexPartition.Split(parent, 0, new Random(1)));
-        Assert.True(Assert.Single(ConvexPartition.Split(parent, 1, new Random(1))).EqualsExact(parent));
-    }
-
-    [Fact]
-    public void ConvexPartition_samples_stay_inside()
-    {
-        var parent = (Polygon)TestCity.Rect(104.0, 30.6, 104.1, 30.65).Buffer(0.01);
-        var samples = ConvexPartition.SampleInside(parent, 200, new Random(2));
-        Assert.Equal(200, samples.Count);
-        Assert.All(samples, s => Assert.True(parent.Contains(parent.Factory.CreatePoint(s))));
-    }
 }

@@ -36,6 +36,10 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
     public DbSet<House> Houses => Set<House>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Residence> Residences => Set<Residence>();
+    public DbSet<VerificationRound> VerificationRounds => Set<VerificationRound>();
+    public DbSet<VerificationItem> VerificationItems => Set<VerificationItem>();
+    public DbSet<VerificationReport> VerificationReports => Set<VerificationReport>();
+    public DbSet<VerificationTally> VerificationTallies => Set<VerificationTally>();
 
     /// <summary>The Data Protection key ring, shared by every app node so each can decrypt what another encrypted.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -39,6 +39,10 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
     public DbSet<PeopleImport> PeopleImports => Set<PeopleImport>();
     public DbSet<PeopleImportRow> PeopleImportRows => Set<PeopleImportRow>();
     public DbSet<PeopleImportReview> PeopleImportReviews => Set<PeopleImportReview>();
+    public DbSet<VerificationRound> VerificationRounds => Set<VerificationRound>();
+    public DbSet<VerificationItem> VerificationItems => Set<VerificationItem>();
+    public DbSet<VerificationReport> VerificationReports => Set<VerificationReport>();
+    public DbSet<VerificationTally> VerificationTallies => Set<VerificationTally>();
 
     /// <summary>The Data Protection key ring, shared by every app node so each can decrypt what another encrypted.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

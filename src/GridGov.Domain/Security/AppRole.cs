@@ -40,4 +40,8 @@ public enum Permission
     RegistryRead,
     /// <summary>Register and correct compounds, buildings, houses, residents and who lives where.</summary>
     RegistryWrite,
+    /// <summary>Open and close verification rounds (核验轮次) of houses and occupants over the area.</summary>
+    VerificationOpen,
+    /// <summary>Approve or reject the corrections grid workers file in a verification round.</summary>
+    VerificationReview,
 }

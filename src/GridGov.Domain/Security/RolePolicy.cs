@@ -12,15 +12,19 @@ public static class RolePolicy
     // the levels above read it (masked) for oversight and command.
     private static readonly Permission[] Registry = [Permission.RegistryRead, Permission.RegistryWrite];
 
+    // Verification rounds are opened by the administrators of an area (street, district, a community's secretary);
+    // the workers' corrections are reviewed by the community, which knows its residents.
+    private static readonly Permission[] Review = [Permission.VerificationReview];
+
     private static readonly Dictionary<AppRole, Permission[]> Table = new()
     {
         [AppRole.CityAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, Permission.CategoriesWrite, .. Supervise, Permission.RegistryRead],
-        [AppRole.DistrictAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, .. Supervise, Permission.RegistryRead],
-        [AppRole.StreetAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, .. Supervise, Permission.RegistryRead],
+        [AppRole.DistrictAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, .. Supervise, Permission.RegistryRead, Permission.VerificationOpen],
+        [AppRole.StreetAdmin] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.BoundariesImport, Permission.AuditRead, Permission.GrantsWrite, .. Supervise, Permission.RegistryRead, Permission.VerificationOpen],
         [AppRole.CommandOperator] = [Permission.AreasRead, Permission.StaffRead, .. Supervise, Permission.RegistryRead],
         // Those who visit and call residents may see their numbers; each unmasked read is audited.
-        [AppRole.CommunitySecretary] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask, Permission.GrantsWrite, .. Supervise, Permission.CasesHandle, .. Registry],
-        [AppRole.CommunityStaff] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask, .. Supervise, Permission.CasesHandle, .. Registry],
+        [AppRole.CommunitySecretary] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask, Permission.GrantsWrite, .. Supervise, Permission.CasesHandle, .. Registry, Permission.VerificationOpen, .. Review],
+        [AppRole.CommunityStaff] = [Permission.AreasRead, Permission.StaffRead, Permission.StaffWrite, Permission.PeopleUnmask, .. Supervise, Permission.CasesHandle, .. Registry, .. Review],
         [AppRole.GridHead] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask, .. Handle, .. Registry],
         [AppRole.GridWorker] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask, .. Handle, .. Registry],
         [AppRole.MicroGridWorker] = [Permission.AreasRead, Permission.StaffRead, Permission.PeopleUnmask, .. Handle, .. Registry],

@@ -1,8 +1,8 @@
 // Keeps the field app's shell available offline: network first, the cached copy when there is no network. The
 // data the app shows offline (categories, lists, cases) is kept by the app itself; reports wait in its outbox.
-const CACHE = "gridgov-field-v2";
+const CACHE = "gridgov-field-v3";
 const SHELL = ["/field", "/css/app.css", "/field/field.css", "/field/queue.js", "/field/app.js", "/field/pin.js",
-  "/field/categories.js", "/field/report.js", "/field/lists.js", "/field/case.js", "/field/manifest.webmanifest",
+  "/field/categories.js", "/field/report.js", "/field/lists.js", "/field/case.js", "/field/verify.js", "/field/manifest.webmanifest",
   "/field/icon.svg", "/js/basemap.js", "/lib/leaflet/leaflet.js", "/lib/leaflet/leaflet.css"];
 self.addEventListener("install", e => e.waitUntil(caches.open(CACHE)
   // One missing file (no npm, no Leaflet) must not stop the rest from being kept.

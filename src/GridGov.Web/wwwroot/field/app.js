@@ -29,16 +29,17 @@ window.FieldApp = (function () {
   const onView = (name, fn) => { (shown[name] = shown[name] || []).push(fn); };
   function route() {
     const hash = location.hash.replace(/^#/, "") || "report";
-    const m = /^case-(\d+)$/.exec(hash);
-    const view = m ? "case" : ["report", "mine", "tasks", "done"].includes(hash) ? hash : "report";
+    const m = /^(case|house)-(\d+)$/.exec(hash);
+    const view = m ? m[1] : ["report", "mine", "tasks", "done", "verify"].includes(hash) ? hash : "report";
     for (const s of document.querySelectorAll(".view")) s.hidden = s.id !== "view-" + view;
     for (const a of document.querySelectorAll(".tabs a")) {
-      const here = a.dataset.view === view || (view === "case" && a.dataset.view === (sessionStorage.getItem("gg.from") || "tasks"));
+      const here = a.dataset.view === view || (view === "case" && a.dataset.view === (sessionStorage.getItem("gg.from") || "tasks"))
+        || (view === "house" && a.dataset.view === "verify");
       if (here) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
     }
     if (view === "mine" || view === "tasks") sessionStorage.setItem("gg.from", view);
     window.scrollTo(0, 0);
-    for (const fn of shown[view] || []) fn(m ? Number(m[1]) : undefined);
+    for (const fn of shown[view] || []) fn(m ? Number(m[2]) : undefined);
   }
   const go = (hash) => { if (location.hash === "#" + hash) route(); else location.hash = hash; };
 
@@ -81,10 +82,24 @@ window.FieldApp = (function () {
     if (fields.includes("lon") || fields.includes("lat")) return t("位置不在本市范围内，请重新选点", "The place is outside the city: move the pin");
     if (fields.includes("categoryCode")) return t("类别无效，请重新选择", "Choose the category again");
     if (fields.includes("description")) return t("问题描述太长或为空", "The description is empty or too long");
+    const fixes = fields.map(fixField).filter(Boolean);
+    if (fixes.length) return t("更正内容有误，请检查：", "Check the correction: ") + fixes.join(t("、", ", "));
     if (status === 409) return t("这件事已有变化（可能别人已处理），请返回刷新后再看", "The case has changed (someone may have acted): go back and look again");
     if (status === 404) return t("没有找到这件事，或不在您的辖区", "Not found, or outside your area");
     if (status === 403) return t("您没有权限做这一步", "You may not do this");
     return t("未能发送", "Could not send") + ` (${status})`;
+  }
+
+  // A correction's field (movedIn[0].idNumber) in the worker's words.
+  function fixField(f) {
+    const m = /^(movedIn|phones|movedOut)\[(\d+)\](?:\.(\w+))?$/.exec(f);
+    const part = { name: t("姓名", "name"), idNumber: t("身份证号", "ID number"), relation: t("与房屋关系", "relation"),
+      phone: t("手机号", "phone"), registration: t("人口类型", "registration"), personId: t("住户", "occupant") };
+    if (m && m[1] === "movedIn") return t(`第 ${Number(m[2]) + 1} 位新住户的`, `new occupant ${Number(m[2]) + 1}: `) + (part[m[3]] || "");
+    if (m && m[1] === "phones") return t("新手机号", "new phone");
+    if (m) return t("迁出人员", "who moved out");
+    return { use: t("房屋用途（没有要更正的内容时请点「信息无误」）", "use (nothing differs: confirm instead)"), movedIn: t("新住户", "new occupants"),
+      movedOut: t("迁出人员", "who moved out"), note: t("说明", "note") }[f];
   }
 
   // Results of sent items by key, so the screen that queued an item can say how it went.
@@ -96,20 +111,24 @@ window.FieldApp = (function () {
       await Outbox.add(it);
     }
     const photoIds = it.photoIds || [];
-    const url = it.kind === "report" ? "api/cases" : `api/cases/${it.caseId}/actions/${it.action}`;
-    const body = it.kind === "report" ? { ...it.body, photoIds, idempotencyKey: it.key } : { ...it.body, photoIds };
+    // A house's confirmation or correction carries its key like a report: sent again, it is filed once.
+    const keyed = it.kind === "report" || it.kind === "verify";
+    const url = it.kind === "report" ? "api/cases" : it.kind === "verify" ? `api/verification/items/${it.itemId}/reports`
+      : `api/cases/${it.caseId}/actions/${it.action}`;
+    const body = it.kind === "verify" ? { ...it.body, idempotencyKey: it.key }
+      : it.kind === "report" ? { ...it.body, photoIds, idempotencyKey: it.key } : { ...it.body, photoIds };
     const r = await fetch(url, { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     if (r.status >= 500) throw new Error("server " + r.status); // try again later
     const answer = await r.json().catch(() => ({}));
     if (r.ok) {
       await Outbox.remove(it.key);
-      return { ok: true, case: it.kind === "report" ? answer.case : answer };
+      return { ok: true, case: it.kind === "report" ? answer.case : answer, answer };
     }
     // A report that is refused stays in the outbox with the reason (the worker can fix and send it again, or
     // delete it); an action that no longer fits the case is dropped with the reason shown where it was made.
-    if (it.kind === "report") { it.error = refusal(r.status, answer); await Outbox.add(it); }
+    if (keyed && r.status !== 409) { it.error = refusal(r.status, answer); await Outbox.add(it); }
     else await Outbox.remove(it.key);
-    return { ok: false, status: r.status, message: refusal(r.status, answer) };
+    return { ok: false, status: r.status, message: refusal(r.status, answer), answer };
   }
 
   async function pass() {

@@ -36,6 +36,7 @@ public sealed class GridGovDb(DbContextOptions<GridGovDb> options)
     public DbSet<House> Houses => Set<House>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Residence> Residences => Set<Residence>();
+    public DbSet<CaseHouse> CaseHouses => Set<CaseHouse>();
     public DbSet<PeopleImport> PeopleImports => Set<PeopleImport>();
     public DbSet<PeopleImportRow> PeopleImportRows => Set<PeopleImportRow>();
     public DbSet<PeopleImportReview> PeopleImportReviews => Set<PeopleImportReview>();

@@ -90,3 +90,17 @@ internal sealed class ResidenceConfiguration : IEntityTypeConfiguration<Residenc
         e.HasIndex(x => x.HouseId);
     }
 }
+
+internal sealed class CaseHouseConfiguration : IEntityTypeConfiguration<CaseHouse>
+{
+    public void Configure(EntityTypeBuilder<CaseHouse> e)
+    {
+        e.ToTable("case_houses");
+        e.HasKey(x => x.CaseId);
+        e.Property(x => x.CaseId).ValueGeneratedNever();
+        e.Property(x => x.AreaCode).HasMaxLength(16);
+        e.Property(x => x.DistrictCode).HasMaxLength(6);
+        e.HasOne<House>().WithMany().HasForeignKey(x => x.HouseId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.HouseId); // a house's cases
+    }
+}

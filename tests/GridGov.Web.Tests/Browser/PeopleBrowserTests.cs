@@ -1,4 +1,5 @@
 using GridGov.Web.Tests.Browser.Pages;
+using GridGov.Web.Tests.Infrastructure;
 using GridGov.Web.Tests.People;
 using Microsoft.Playwright;
 
@@ -107,5 +108,29 @@ public sealed class PeopleBrowserTests
         var people = new PeoplePages(page, s.BaseUrl);
         await page.GotoAsync($"{s.BaseUrl}/houses/{houseId}");
         await Assertions.Expect(people.Error).ToContainTextAsync("没有找到");
+    }
+
+    [SkippableFact]
+    public async Task A_secretary_links_a_case_to_its_house_and_sees_who_lives_there()
+    {
+        await using var s = await BrowserSession.StartAsync(demoCases: 0);
+        var micro = await s.App.ClientFor("sjf.micro");
+        var (lon, lat) = await GridGov.Web.Tests.Cases.CaseTestKit.PointIn(s.App);
+        var (_, report) = await micro.PostJson("/api/cases", new { categoryCode = "0601", description = "楼上漏水到楼下", lon, lat, source = "patrol" });
+        var caseId = report.GetProperty("case").GetProperty("id").GetInt64();
+
+        var page = await s.NewPageAsync(1440, 900);
+        await s.SignInAsync(page, "sjf.secretary");
+        await page.GotoAsync($"{s.BaseUrl}/cases/{caseId}");
+        var panel = page.Locator("#case-house");
+        await Assertions.Expect(panel).ToContainTextAsync("涉及房屋");
+        await page.FillAsync("#case-house-q", "1单元101");
+        await page.ClickAsync("#case-house-find button[type=submit]");
+        var hits = page.Locator("#case-house-hits li");
+        Assert.True(await hits.CountAsync() > 0, "the demo community has a 1单元101");
+        await hits.First.Locator("button").ClickAsync();
+        await Assertions.Expect(panel.Locator(".alert.ok")).ToContainTextAsync("已关联");
+        await Assertions.Expect(panel.Locator("a[href^='houses/']")).ToContainTextAsync("1单元101");
+        await BrowserSession.Shot(page, "case-with-house-desk");
     }
 }

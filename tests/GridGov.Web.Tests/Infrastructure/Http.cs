@@ -28,4 +28,10 @@ public static class Http
         var r = await client.PatchAsJsonAsync(url, body);
         return ((int)r.StatusCode, await r.Json());
     }
+
+    public static async Task<(int Status, JsonElement Body)> PutJson(this HttpClient client, string url, object body)
+    {
+        var r = await client.PutAsJsonAsync(url, body);
+        return ((int)r.StatusCode, await r.Json());
+    }
 }

@@ -13,7 +13,7 @@ public sealed class CasesModule : IModule
     [
         typeof(CaseEngine), typeof(CaseOutcome), typeof(CaseOutcomeText), typeof(CaseResults), typeof(CaseSaving), typeof(CaseChanged),
         typeof(NewCase), typeof(CaseActionRequest), typeof(CaseSummary), typeof(IntakeResult), typeof(CaseAccess), typeof(CaseClock),
-        typeof(CaseMapping), typeof(CaseEndpoints),
+        typeof(CaseMapping), typeof(CaseEndpoints), typeof(CasePanel),
     ];
 
     public void AddServices(IServiceCollection services, ModuleContext context)

@@ -1,4 +1,5 @@
 using GridGov.Web.Features.People.Import;
+using GridGov.Web.Features.People.CaseHouses;
 using GridGov.Web.Hosting;
 
 namespace GridGov.Web.Features.People;
@@ -22,6 +23,7 @@ public sealed class PeopleModule : IModule
         services.AddSingleton(PeopleOptions.From(context.Configuration));
         services.AddScoped<PeopleRegistry>();
         services.AddScoped<DemoHomesSeeder>();
+        services.AddSingleton(new Cases.CasePanel(typeof(CaseHouses.CaseHousePanel), Order: 10)); // the house on the case page
         services.AddScoped<FullScale.PeopleGenerator>();
         // Staged imports: the queue answers uploads at once; one worker per node stages and commits batches.
         services.AddSingleton<ImportQueue>();
@@ -35,6 +37,7 @@ public sealed class PeopleModule : IModule
         app.MapBuildings();
         app.MapPeople();
         app.MapResidences();
+        app.MapCaseHouses();
         app.MapPeopleImport();
         app.MapImportReviews();
         app.MapResidentExport();

@@ -19,10 +19,10 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<BrowserSession> StartAsync(int demoCases = 40)
+    public static async Task<BrowserSession> StartAsync(int demoCases = 40, bool demoHomes = true)
     {
         var chromium = RequiresChromium.Get();
-        var app = await GridGovApp.StartKestrelAsync(DatabaseProvider.Sqlite, demoCases);
+        var app = await GridGovApp.StartKestrelAsync(DatabaseProvider.Sqlite, demoCases, demoHomes);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

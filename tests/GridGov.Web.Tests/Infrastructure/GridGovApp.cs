@@ -7,7 +7,7 @@ namespace GridGov.Web.Tests.Infrastructure;
 
 /// <summary>The real app (real pipeline, real database) seeded with the test slice of Chengdu.</summary>
 public sealed class GridGovApp(DatabaseProvider provider, string connectionString, string divisionsFolder, int maxUploadMb = 2,
-    int loginsPerMinute = 10_000, int demoCases = 0) : WebApplicationFactory<Program>
+    int loginsPerMinute = 10_000, int demoCases = 0, bool demoHomes = true) : WebApplicationFactory<Program>
 {
     public const string Password = "gridgov-demo-2026";
     private readonly Dictionary<string, string> _tokens = new();
@@ -33,6 +33,7 @@ public sealed class GridGovApp(DatabaseProvider provider, string connectionStrin
         builder.UseSetting("GridGov:DeadlineSweepSeconds", "0"); // tests run the sweep and the rollup themselves
         builder.UseSetting("GridGov:StatsRollupSeconds", "0");
         builder.UseSetting("GridGov:DemoCases", demoCases.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!demoHomes) builder.UseSetting("GridGov:DemoHomesArea", ""); // a test that counts every house of a micro-grid
         builder.UseSetting("GridGov:PhotosFolder", Path.Combine(divisionsFolder, "..", "photos"));
     }
 
@@ -72,10 +73,10 @@ public sealed class GridGovApp(DatabaseProvider provider, string connectionStrin
     public GridGovDb Db() => DbSetup.Create(Provider, ConnectionString);
 
     /// <summary>Like <see cref="StartAsync"/> but served by Kestrel on 127.0.0.1, for a real browser.</summary>
-    public static async Task<GridGovApp> StartKestrelAsync(DatabaseProvider provider, int demoCases)
+    public static async Task<GridGovApp> StartKestrelAsync(DatabaseProvider provider, int demoCases, bool demoHomes = true)
     {
         var (cs, divisions) = await PrepareAsync(provider);
-        var app = new GridGovApp(provider, cs, divisions, demoCases: demoCases);
+        var app = new GridGovApp(provider, cs, divisions, demoCases: demoCases, demoHomes: demoHomes);
         app.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         app.StartServer();
         return app;

@@ -136,8 +136,14 @@ public static class PeopleImportStore
     /// breaks the unique index and the whole commit (nothing half-written).
     /// </summary>
     public static async Task<ImportCommitCounts> CommitAsync(GridGovDb db, long batchId, string areaCode, bool phoneColumn, bool tagsColumn,
-        DateOnly today, DateTime now, CancellationToken ct)
+        DateOnly today, DateTime now, CancellationToken ct, Action<string, long>? step = null)
     {
+        var t = System.Diagnostics.Stopwatch.GetTimestamp();
+        void Step(string name)
+        {
+            step?.Invoke(name, t);
+            t = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
         var postgres = db.Database.IsNpgsql();
         var district = areaCode[..6];
         var b = batchId;
@@ -150,6 +156,7 @@ public static class PeopleImportStore
               WHERE people_import_rows.id = t.id
               """;
         await db.Database.ExecuteSqlRawAsync(assign, [b], ct);
+        Step("commit: new ids");
         var created = await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO people (id, name, area_code, district_code, id_number_masked, id_number_cipher, id_number_hash, document_masked,
                 document_cipher, birth_date, sex, phone_masked, phone_cipher, phone_hash, id_body_hash, registration, tags, created_at, updated_at)
@@ -157,6 +164,7 @@ public static class PeopleImportStore
                 document_cipher, birth_date, sex, phone_masked, phone_cipher, phone_hash, id_body_hash, registration, COALESCE(tags, ''), {1}, {1}
             FROM people_import_rows WHERE batch_id = {0} AND outcome = 2
             """, [b, now], ct);
+        Step("commit: insert people");
         // Living in a house of the batch (not only working there) makes it the person's home area, as moving in does.
         var updated = await db.Database.ExecuteSqlRawAsync("""
             UPDATE people AS p SET
@@ -172,22 +180,26 @@ public static class PeopleImportStore
             FROM people_import_rows AS r
             WHERE r.batch_id = {0} AND r.outcome = 3 AND p.id = r.person_id
             """, [b, phoneColumn, tagsColumn, now], ct);
+        Step("commit: update people");
         var linked = await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO residences (person_id, house_id, relation, "from", area_code, district_code, created_at)
             SELECT COALESCE(r.new_person_id, r.person_id), r.house_id, r.relation, COALESCE(r.moved_in, {1}), h.area_code, h.district_code, {2}
             FROM people_import_rows AS r JOIN houses AS h ON h.id = r.house_id
             WHERE r.batch_id = {0} AND r.outcome IN (2, 3) AND r.adds_link
             """, [b, today, now], ct);
+        Step("commit: insert links");
         var relinked = await db.Database.ExecuteSqlRawAsync("""
             UPDATE residences SET relation = r.relation
             FROM people_import_rows AS r
             WHERE r.batch_id = {0} AND r.outcome = 3 AND residences.id = r.changes_link_id
             """, [b], ct);
+        Step("commit: relations");
         var reviews = await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO people_import_reviews (batch_id, row_id, person_id, reason, area_code, district_code, status, created_at)
             SELECT batch_id, id, person_id, review_reason, {1}, {2}, 1, {3}
             FROM people_import_rows WHERE batch_id = {0} AND outcome = 5
             """, [b, areaCode, district, now], ct);
+        Step("commit: reviews");
         return new ImportCommitCounts(created, updated, linked, relinked, reviews);
     }
 }

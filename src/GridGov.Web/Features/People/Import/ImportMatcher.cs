@@ -33,6 +33,9 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
     private readonly Dictionary<long, List<ResidenceLink>> _houseLinks = [];
     private readonly Dictionary<(long Person, long House), long> _openLink = [];
 
+    /// <summary>Where the time goes, per step (summed over the chunks).</summary>
+    public ImportTimings Timings { get; init; } = new();
+
     private readonly bool _phoneColumn = header.Has(ImportColumn.Phone);
     private readonly bool _tagsColumn = header.Has(ImportColumn.Tags);
 
@@ -70,6 +73,7 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
     public async Task<List<PeopleImportRow>> MatchAsync(IReadOnlyList<ImportedRow> rows, CancellationToken ct)
     {
         // 1. Houses, with their open links.
+        var t = System.Diagnostics.Stopwatch.GetTimestamp();
         var houseOf = new Dictionary<int, HouseRef>();
         var errors = rows.ToDictionary(r => r.RowNumber, r => r.Errors.ToList());
         foreach (var r in rows.Where(r => r.Valid && r.House is not null))
@@ -79,23 +83,35 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
             else errors[r.RowNumber].Add(problem!);
         }
         await LoadHouseLinksAsync(houseOf.Values.Select(h => h.Id).Distinct().Where(id => !_houseLinks.ContainsKey(id)).ToList(), ct);
+        Timings.Add("match: houses and their links", t);
 
         // 2. The registry: exact ID numbers, shared first 17 digits (a check-character typo), same name and birth date.
+        t = System.Diagnostics.Stopwatch.GetTimestamp();
         var valid = rows.Where(r => r.Valid && errors[r.RowNumber].Count == 0).ToList();
         var idHash = valid.Where(r => r.Resident!.IdNumber is not null).ToDictionary(r => r.RowNumber, r => hash("id:" + r.Resident!.IdNumber!.Value.Value));
         var exactHashes = valid.Where(r => r.CheckCharacter is null && idHash.ContainsKey(r.RowNumber)).Select(r => idHash[r.RowNumber]).ToList();
+        Timings.Add("match: hash", t);
+        t = System.Diagnostics.Stopwatch.GetTimestamp();
         var exact = await db.People.AsNoTracking().Where(p => exactHashes.Contains(p.IdNumberHash!))
             .Select(Projection).ToDictionaryAsync(x => x.IdNumberHash!, ct);
+        Timings.Add("match: by ID hash", t);
+        t = System.Diagnostics.Stopwatch.GetTimestamp();
         var bodyHashes = valid.Where(r => r.CheckCharacter is not null).ToDictionary(r => r.RowNumber, r => hash("body:" + r.Resident!.IdNumber!.Value.Body));
         var bodyValues = bodyHashes.Values.ToList();
         var typos = bodyValues.Count == 0 ? [] : await db.People.AsNoTracking().Where(p => bodyValues.Contains(p.IdBodyHash!))
             .Select(Projection).ToListAsync(ct);
+        Timings.Add("match: check-character typos", t);
+        t = System.Diagnostics.Stopwatch.GetTimestamp();
         var unmatched = valid.Where(r => r.CheckCharacter is null && r.Resident!.BirthDate is not null && !exact.ContainsKey(idHash[r.RowNumber])).ToList();
         var similar = await SameNameAndBirthAsync(unmatched.Select(r => (r.Resident!.Name, r.Resident.BirthDate!.Value)).Distinct().ToList(), ct);
+        Timings.Add("match: same name and birth", t);
+        t = System.Diagnostics.Stopwatch.GetTimestamp();
         var byDocument = await SameDocumentInHouseAsync(valid.Where(r => r.Resident!.IdNumber is null && houseOf.ContainsKey(r.RowNumber)).ToList(), houseOf, ct);
 
         var people = exact.Values.Concat(typos).Concat(similar).Concat(byDocument.Values).DistinctBy(p => p.Id).ToList();
         var personLinks = await OpenLinksOfAsync(people.Select(p => p.Id).ToList(), ct);
+        Timings.Add("match: documents, people's links", t);
+        t = System.Diagnostics.Stopwatch.GetTimestamp();
 
         // 3. Each row's outcome, in file order (a row's move is seen by the rows after it).
         var staged = new List<PeopleImportRow>(rows.Count);
@@ -129,6 +145,7 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
                 ? Review(r, house, c.Id, c.Reason, typedIdNumber: null)
                 : New(r, house, idHash.GetValueOrDefault(r.RowNumber)));
         }
+        Timings.Add("match: outcomes (incl. encrypt)", t);
         return staged;
     }
 
@@ -348,6 +365,13 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
 
     /// <summary>The row's numbers as the registry keeps them: encrypted, masked and hashed.</summary>
     private void Protect(PeopleImportRow row, ValidResident v, bool withIdNumber)
+    {
+        var t = System.Diagnostics.Stopwatch.GetTimestamp();
+        ProtectCore(row, v, withIdNumber);
+        Timings.Add("  of which encrypt+hash", t);
+    }
+
+    private void ProtectCore(PeopleImportRow row, ValidResident v, bool withIdNumber)
     {
         if (withIdNumber && v.IdNumber is { } id)
         {

@@ -35,20 +35,22 @@ public sealed class ImportStaging(GridGovDb db, PersonalData pii, PeopleLookup l
             await db.PeopleImports.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Columns, columns), ct);
 
             await ProgressAsync(batchId, ImportStage.Validating, 0, 0, ct);
-            var parsed = await ValidateAsync(batchId, rows, header, ct);
+            var timings = new ImportTimings();
+            var parsed = await timings.TimeAsync("read+check", ValidateAsync(batchId, rows, header, ct));
 
             await ProgressAsync(batchId, ImportStage.Matching, 0, parsed.Count, ct);
-            var matcher = new ImportMatcher(db, pii, batch, header, await lookup.HasherAsync(ct), Today);
-            await matcher.LoadHousesAsync(parsed, ct);
+            var matcher = new ImportMatcher(db, pii, batch, header, await lookup.HasherAsync(ct), Today) { Timings = timings };
+            await timings.TimeAsync("houses", matcher.LoadHousesAsync(parsed, ct));
             var counts = new Dictionary<ImportOutcome, int>();
             for (var at = 0; at < parsed.Count; at += ImportLimits.Chunk)
             {
                 var chunk = parsed.GetRange(at, Math.Min(ImportLimits.Chunk, parsed.Count - at));
                 var staged = await matcher.MatchAsync(chunk, ct);
-                await PeopleImportStore.WriteRowsAsync(db, staged, ct);
+                await timings.TimeAsync("stage rows", PeopleImportStore.WriteRowsAsync(db, staged, ct));
                 foreach (var r in staged) counts[r.Outcome] = counts.GetValueOrDefault(r.Outcome) + 1;
-                await ProgressAsync(batchId, ImportStage.Matching, at + chunk.Count, parsed.Count, ct);
+                await timings.TimeAsync("progress", ProgressAsync(batchId, ImportStage.Matching, at + chunk.Count, parsed.Count, ct));
             }
+            log.LogInformation("people import {Batch} staged {Rows} rows in {Timings}", batchId, parsed.Count, timings);
             await db.PeopleImports.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s
                 .SetProperty(b => b.Stage, ImportStage.Ready)
                 .SetProperty(b => b.NewRows, counts.GetValueOrDefault(ImportOutcome.New))

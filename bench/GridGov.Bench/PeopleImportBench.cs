@@ -158,12 +158,15 @@ public static class PeopleImportBench
         return list;
     }
 
-    /// <summary>Person i of the bench (file rows first, then the bulk): a valid ID number, unique for i below 30 million.</summary>
+    /// <summary>
+    /// Person i of the bench (file rows first, then the bulk): a valid ID number, unique for i below 30 million, with a
+    /// sequence (400–429) that neither the demo households (from 0) nor generate-people (from 600) hand out.
+    /// </summary>
     private static string IdOf(int i)
     {
         var region = 510100 + i / 33_000 % 30 + 4;
         var birth = new DateOnly(1930, 1, 1).AddDays(i % 33_000);
-        var sequence = i / 990_000 % 1000;
+        var sequence = 400 + i / 990_000 % 30;
         return IdNumber.Compose(region.ToString(CultureInfo.InvariantCulture), birth, sequence).Value;
     }
 
@@ -219,7 +222,8 @@ public static class PeopleImportBench
             INSERT INTO residences (person_id, house_id, relation, "from", area_code, district_code, created_at)
             SELECT p.id, h.id, 1, DATE '2020-01-01', h.area_code, '510104', now()
             FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM people WHERE id_number_cipher = 'bench-placeholder' ORDER BY id LIMIT @half) p
-            JOIN (SELECT id, area_code, row_number() OVER (ORDER BY id) - 1 AS n FROM houses) h ON h.n = p.n;
+            JOIN (SELECT h.id, h.area_code, row_number() OVER (ORDER BY h.id) - 1 AS n FROM houses h JOIN buildings b ON b.id = h.building_id
+                  WHERE b.compound_id = (SELECT max(id) FROM compounds)) h ON h.n = p.n;
             ANALYZE people; ANALYZE residences; ANALYZE houses;
             """, conn))
         {

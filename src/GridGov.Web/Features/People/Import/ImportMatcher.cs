@@ -70,6 +70,10 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
         list.Add(id);
     }
 
+    /// <summary>
+    /// The rows' outcomes, in file order. Their numbers are not encrypted yet: call <see cref="ProtectStaged"/> on the
+    /// result before it is written (the caller does it beside matching the next chunk).
+    /// </summary>
     public async Task<List<PeopleImportRow>> MatchAsync(IReadOnlyList<ImportedRow> rows, CancellationToken ct)
     {
         // 1. Houses, with their open links.
@@ -145,7 +149,7 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
                 ? Review(r, house, c.Id, c.Reason, typedIdNumber: null)
                 : New(r, house, idHash.GetValueOrDefault(r.RowNumber)));
         }
-        Timings.Add("match: outcomes (incl. encrypt)", t);
+        Timings.Add("match: outcomes", t);
         return staged;
     }
 
@@ -201,18 +205,32 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
         var conn = db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();
-        var values = new List<string>(pairs.Count);
-        for (var i = 0; i < pairs.Count; i++)
+        const string Columns = "p.id, p.name, p.area_code, p.birth_date, p.id_number_cipher, p.document_cipher, p.phone_hash, p.registration, p.tags";
+        if (db.Database.IsNpgsql())
         {
-            values.Add($"(@n{i}, @d{i})");
-            Param(cmd, $"@n{i}", pairs[i].Name);
-            Param(cmd, $"@d{i}", db.Database.IsNpgsql() ? pairs[i].Birth : pairs[i].Birth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            // Two array parameters, whatever the chunk's size: one plan, nothing to parse per pair.
+            Param(cmd, "@names", pairs.Select(p => p.Name).ToArray());
+            Param(cmd, "@births", pairs.Select(p => p.Birth).ToArray());
+            cmd.CommandText = $"""
+                SELECT {Columns}
+                FROM unnest(@names, @births) AS k(name, birth) JOIN people p ON p.name = k.name AND p.birth_date = k.birth
+                """;
         }
-        cmd.CommandText = $"""
-            WITH k(name, birth) AS (VALUES {string.Join(", ", values)})
-            SELECT p.id, p.name, p.area_code, p.birth_date, p.id_number_cipher, p.document_cipher, p.phone_hash, p.registration, p.tags
-            FROM people p JOIN k ON p.name = k.name AND p.birth_date = k.birth
-            """;
+        else
+        {
+            var values = new List<string>(pairs.Count);
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                values.Add($"(@n{i}, @d{i})");
+                Param(cmd, $"@n{i}", pairs[i].Name);
+                Param(cmd, $"@d{i}", pairs[i].Birth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            cmd.CommandText = $"""
+                WITH k(name, birth) AS (VALUES {string.Join(", ", values)})
+                SELECT {Columns}
+                FROM people p JOIN k ON p.name = k.name AND p.birth_date = k.birth
+                """;
+        }
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             found.Add(new Registered(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
@@ -364,14 +382,30 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
     };
 
     /// <summary>The row's numbers as the registry keeps them: encrypted, masked and hashed.</summary>
-    private void Protect(PeopleImportRow row, ValidResident v, bool withIdNumber)
+    /// <remarks>Done for the whole chunk by <see cref="ProtectStaged"/>, in parallel.</remarks>
+    private void Protect(PeopleImportRow row, ValidResident v, bool withIdNumber) => _toProtect.Add((row, v, withIdNumber));
+
+    private List<(PeopleImportRow Row, ValidResident Resident, bool WithIdNumber)> _toProtect = [];
+
+    /// <summary>
+    /// Takes the numbers of the rows <see cref="MatchAsync"/> last staged, to encrypt and hash them with
+    /// <see cref="ProtectStaged"/> (on any thread, beside the next chunk's matching).
+    /// </summary>
+    public IReadOnlyList<(PeopleImportRow Row, ValidResident Resident, bool WithIdNumber)> TakeStagedNumbers()
     {
-        var t = System.Diagnostics.Stopwatch.GetTimestamp();
-        ProtectCore(row, v, withIdNumber);
-        Timings.Add("  of which encrypt+hash", t);
+        var taken = _toProtect;
+        _toProtect = [];
+        return taken;
     }
 
-    private void ProtectCore(PeopleImportRow row, ValidResident v, bool withIdNumber)
+    /// <summary>
+    /// Encrypts and hashes the numbers of staged rows: most of a chunk's CPU and each row's own, so on every core (the
+    /// keyed hash and the Data Protection protector are thread-safe).
+    /// </summary>
+    public void ProtectStaged(IReadOnlyList<(PeopleImportRow Row, ValidResident Resident, bool WithIdNumber)> numbers) =>
+        Parallel.For(0, numbers.Count, i => ProtectNow(numbers[i].Row, numbers[i].Resident, numbers[i].WithIdNumber));
+
+    private void ProtectNow(PeopleImportRow row, ValidResident v, bool withIdNumber)
     {
         if (withIdNumber && v.IdNumber is { } id)
         {

@@ -21,6 +21,8 @@ public sealed class ImportStaging(GridGovDb db, PersonalData pii, PeopleLookup l
     public async Task RunAsync(long batchId, byte[] file, CancellationToken ct)
     {
         var batch = await db.PeopleImports.AsNoTracking().FirstAsync(b => b.Id == batchId, ct);
+        Npgsql.NpgsqlConnection? writer = null;
+        var writing = Task.CompletedTask;
         try
         {
             await ProgressAsync(batchId, ImportStage.Parsing, 0, 0, ct);
@@ -42,14 +44,38 @@ public sealed class ImportStaging(GridGovDb db, PersonalData pii, PeopleLookup l
             var matcher = new ImportMatcher(db, pii, batch, header, await lookup.HasherAsync(ct), Today) { Timings = timings };
             await timings.TimeAsync("houses", matcher.LoadHousesAsync(parsed, ct));
             var counts = new Dictionary<ImportOutcome, int>();
+            // PostgreSQL: a chunk's rows are encrypted and copied in (on a connection of their own) while the next chunk is matched.
+            writer = await PeopleImportStore.OpenStagingWriterAsync(db, ct);
+            var written = 0;
             for (var at = 0; at < parsed.Count; at += ImportLimits.Chunk)
             {
                 var chunk = parsed.GetRange(at, Math.Min(ImportLimits.Chunk, parsed.Count - at));
                 var staged = await matcher.MatchAsync(chunk, ct);
-                await timings.TimeAsync("stage rows", PeopleImportStore.WriteRowsAsync(db, staged, ct));
+                var numbers = matcher.TakeStagedNumbers();
                 foreach (var r in staged) counts[r.Outcome] = counts.GetValueOrDefault(r.Outcome) + 1;
-                await timings.TimeAsync("progress", ProgressAsync(batchId, ImportStage.Matching, at + chunk.Count, parsed.Count, ct));
+                await timings.TimeAsync("encrypt + stage rows (waiting)", writing);
+                if (written > 0) await timings.TimeAsync("progress", ProgressAsync(batchId, ImportStage.Matching, written, parsed.Count, ct));
+                if (writer is null)
+                {
+                    // SQLite: one connection, one thing at a time.
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    matcher.ProtectStaged(numbers);
+                    timings.Add("encrypt", started);
+                    await timings.TimeAsync("stage rows", PeopleImportStore.WriteRowsAsync(db, staged, ct));
+                }
+                else
+                {
+                    // The chunk's numbers are encrypted and its rows copied in while the next chunk is matched.
+                    var copy = writer;
+                    writing = Task.Run(async () =>
+                    {
+                        matcher.ProtectStaged(numbers);
+                        await PeopleImportStore.CopyRowsAsync(copy, staged, ct);
+                    }, ct);
+                }
+                written = at + chunk.Count;
             }
+            await timings.TimeAsync("encrypt + stage rows (waiting)", writing);
             log.LogInformation("people import {Batch} staged {Rows} rows in {Timings}", batchId, parsed.Count, timings);
             await db.PeopleImports.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s
                 .SetProperty(b => b.Stage, ImportStage.Ready)
@@ -62,40 +88,94 @@ public sealed class ImportStaging(GridGovDb db, PersonalData pii, PeopleLookup l
         }
         catch (SheetException e)
         {
+            await SettleAsync(writing);
             await FailAsync(batchId, e.Message, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             log.LogError(e, "staging people import {Batch} failed", batchId);
+            // A copy still running on the writer's connection ends before the batch's rows are deleted.
+            await SettleAsync(writing);
             await FailAsync(batchId, "处理文件时出错，未导入任何数据；请稍后重试，或联系管理员", ct);
+        }
+        finally
+        {
+            if (writer is not null) await writer.DisposeAsync();
         }
     }
 
-    /// <summary>Every row read and checked on its own; a second row with an ID number already in the file is an error.</summary>
+    /// <summary>
+    /// Every row read and checked on its own; a second row with an ID number already in the file is an error. The sheet
+    /// is read on this thread a block at a time while the block before is checked on the other cores (a row's checks
+    /// are its own); the duplicate numbers are then found in file order.
+    /// </summary>
     private async Task<List<ImportedRow>> ValidateAsync(long batchId, IEnumerator<SheetRow> rows, ImportHeader header, CancellationToken ct)
     {
+        const int Block = 2_000;
         var parsed = new List<ImportedRow>();
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var tags = options.Tags.ToHashSet(StringComparer.Ordinal);
         var today = Today;
-        while (rows.MoveNext())
+        var read = 0;
+        Task<ImportedRow[]>? checking = null;
+        while (true)
         {
-            var sheetRow = rows.Current;
-            if (sheetRow.IsBlank) continue;
-            if (parsed.Count == ImportLimits.MaxRows)
-                throw new SheetException($"文件超过 {ImportLimits.MaxRows:N0} 行：请按社区或网格分成几个文件导入");
-            var row = ImportRowParser.Parse(sheetRow.Number, c => header.Index.TryGetValue(c, out var i) ? sheetRow[i] : null, today, tags);
-            if (row.Resident?.IdNumber is { } id && !firstRowOf.TryAdd(id.Value, row.RowNumber))
-                row = row with
-                {
-                    Resident = null,
-                    CheckCharacter = null,
-                    Errors = [new(ImportColumn.IdNumber, $"身份证号：与第 {firstRowOf[id.Value]} 行相同（同一人在表中只能出现一次）", ImportRowParser.Mask(ImportColumn.IdNumber, id.Value))],
-                };
-            parsed.Add(row);
-            if (parsed.Count % 20_000 == 0) await ProgressAsync(batchId, ImportStage.Validating, parsed.Count, 0, ct);
+            var block = new List<SheetRow>(Block);
+            while (block.Count < Block && rows.MoveNext())
+            {
+                if (rows.Current.IsBlank) continue;
+                if (read == ImportLimits.MaxRows)
+                    throw new SheetException($"文件超过 {ImportLimits.MaxRows:N0} 行：请按社区或网格分成几个文件导入");
+                read++;
+                block.Add(rows.Current);
+            }
+            var next = block.Count == 0 ? null : Task.Run(() => Check(block), ct);
+            if (checking is not null) await AppendAsync(await checking);
+            if (next is null) break;
+            checking = next;
         }
         return parsed;
+
+        ImportedRow[] Check(List<SheetRow> block)
+        {
+            var result = new ImportedRow[block.Count];
+            Parallel.For(0, block.Count, new ParallelOptions { CancellationToken = ct }, i =>
+            {
+                var sheetRow = block[i];
+                result[i] = ImportRowParser.Parse(sheetRow.Number, c => header.Index.TryGetValue(c, out var at) ? sheetRow[at] : null, today, tags);
+            });
+            return result;
+        }
+
+        async Task AppendAsync(ImportedRow[] block)
+        {
+            foreach (var checkedRow in block)
+            {
+                var row = checkedRow;
+                if (row.Resident?.IdNumber is { } id && !firstRowOf.TryAdd(id.Value, row.RowNumber))
+                    row = row with
+                    {
+                        Resident = null,
+                        CheckCharacter = null,
+                        Errors = [new(ImportColumn.IdNumber, $"身份证号：与第 {firstRowOf[id.Value]} 行相同（同一人在表中只能出现一次）", ImportRowParser.Mask(ImportColumn.IdNumber, id.Value))],
+                    };
+                parsed.Add(row);
+                if (parsed.Count % 20_000 == 0) await ProgressAsync(batchId, ImportStage.Validating, parsed.Count, 0, ct);
+            }
+        }
+    }
+
+    /// <summary>Waits for a copy still running (its failure is the batch's failure, already being recorded).</summary>
+    private async Task SettleAsync(Task writing)
+    {
+        try
+        {
+            await writing;
+        }
+        catch (Exception e)
+        {
+            log.LogDebug(e, "staging copy ended with the batch's failure");
+        }
     }
 
     private Task ProgressAsync(long batchId, ImportStage stage, int done, int total, CancellationToken ct) =>

@@ -20,6 +20,9 @@ namespace GridGov.Bench;
 /// registered without a home and with another phone (updates: a phone and a move-in), the rest are new. The bulk of
 /// the registry has real keyed hashes (the app's key) but placeholder ciphers and names the file never uses, so no
 /// row needs one of them decrypted; its look-ups (ID hash, name and birth date) still run against the whole table.
+/// With --database NAME the registry is an existing database on GRIDGOV_TEST_PG's server (a copy of a generate-people
+/// registry: it is written to) and the people the file updates or leaves unchanged are first imported through the app
+/// from a sheet of their own. --explain logs the plans of the app's statements of a second or more (auto_explain).
 /// </summary>
 public static class PeopleImportBench
 {
@@ -41,7 +44,14 @@ public static class PeopleImportBench
         Console.WriteLine($"PostgreSQL {server.Version} {(server.IsThrowaway ? $"throwaway cluster in {server.DataDirectory}" : "server of " + PostgresServer.EnvironmentVariable)}");
         var cs = database is null ? await server.CreateDatabaseAsync("bench_people_import") : server.ConnectionStringFor(database);
         // An existing registry (generate-people) is a full-scale city: the app must not seed the demo city over it.
-        using var app = await AppProcess.StartAsync("import", "Postgres", cs, TimeSpan.FromMinutes(10),
+        // --explain: the app's statements of a second or more are logged by the server with their plans, row counts,
+        // buffers and trigger times (auto_explain, without per-node timing so it costs little).
+        var appCs = !args.Contains("--explain") ? cs : new NpgsqlConnectionStringBuilder(cs)
+        {
+            Options = "-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=1000 -c auto_explain.log_analyze=on " +
+                "-c auto_explain.log_timing=off -c auto_explain.log_buffers=on -c auto_explain.log_triggers=on",
+        }.ConnectionString;
+        using var app = await AppProcess.StartAsync("import", "Postgres", appCs, TimeSpan.FromMinutes(10),
             database is null ? null : new Dictionary<string, string> { ["GridGov__DemoScale"] = "full" });
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync(http, app.BaseUrl));

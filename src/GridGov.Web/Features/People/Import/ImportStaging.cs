@@ -79,6 +79,7 @@ public sealed class ImportStaging(GridGovDb db, PersonalData pii, PeopleLookup l
             log.LogInformation("people import {Batch} staged {Rows} rows in {Timings}", batchId, parsed.Count, timings);
             await db.PeopleImports.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s
                 .SetProperty(b => b.Stage, ImportStage.Ready)
+                .SetProperty(b => b.RowsDone, parsed.Count) // the last chunk's progress (the loop writes the one before)
                 .SetProperty(b => b.NewRows, counts.GetValueOrDefault(ImportOutcome.New))
                 .SetProperty(b => b.UpdateRows, counts.GetValueOrDefault(ImportOutcome.Update))
                 .SetProperty(b => b.UnchangedRows, counts.GetValueOrDefault(ImportOutcome.Unchanged))
@@ -104,65 +105,31 @@ public sealed class ImportStaging(GridGovDb db, PersonalData pii, PeopleLookup l
         }
     }
 
-    /// <summary>
-    /// Every row read and checked on its own; a second row with an ID number already in the file is an error. The sheet
-    /// is read on this thread a block at a time while the block before is checked on the other cores (a row's checks
-    /// are its own); the duplicate numbers are then found in file order.
-    /// </summary>
+    /// <summary>Every row read and checked on its own; a second row with an ID number already in the file is an error.</summary>
     private async Task<List<ImportedRow>> ValidateAsync(long batchId, IEnumerator<SheetRow> rows, ImportHeader header, CancellationToken ct)
     {
-        const int Block = 2_000;
         var parsed = new List<ImportedRow>();
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var tags = options.Tags.ToHashSet(StringComparer.Ordinal);
         var today = Today;
-        var read = 0;
-        Task<ImportedRow[]>? checking = null;
-        while (true)
+        while (rows.MoveNext())
         {
-            var block = new List<SheetRow>(Block);
-            while (block.Count < Block && rows.MoveNext())
-            {
-                if (rows.Current.IsBlank) continue;
-                if (read == ImportLimits.MaxRows)
-                    throw new SheetException($"文件超过 {ImportLimits.MaxRows:N0} 行：请按社区或网格分成几个文件导入");
-                read++;
-                block.Add(rows.Current);
-            }
-            var next = block.Count == 0 ? null : Task.Run(() => Check(block), ct);
-            if (checking is not null) await AppendAsync(await checking);
-            if (next is null) break;
-            checking = next;
+            var sheetRow = rows.Current;
+            if (sheetRow.IsBlank) continue;
+            if (parsed.Count == ImportLimits.MaxRows)
+                throw new SheetException($"文件超过 {ImportLimits.MaxRows:N0} 行：请按社区或网格分成几个文件导入");
+            var row = ImportRowParser.Parse(sheetRow.Number, c => header.Index.TryGetValue(c, out var i) ? sheetRow[i] : null, today, tags);
+            if (row.Resident?.IdNumber is { } id && !firstRowOf.TryAdd(id.Value, row.RowNumber))
+                row = row with
+                {
+                    Resident = null,
+                    CheckCharacter = null,
+                    Errors = [new(ImportColumn.IdNumber, $"身份证号：与第 {firstRowOf[id.Value]} 行相同（同一人在表中只能出现一次）", ImportRowParser.Mask(ImportColumn.IdNumber, id.Value))],
+                };
+            parsed.Add(row);
+            if (parsed.Count % 20_000 == 0) await ProgressAsync(batchId, ImportStage.Validating, parsed.Count, 0, ct);
         }
         return parsed;
-
-        ImportedRow[] Check(List<SheetRow> block)
-        {
-            var result = new ImportedRow[block.Count];
-            Parallel.For(0, block.Count, new ParallelOptions { CancellationToken = ct }, i =>
-            {
-                var sheetRow = block[i];
-                result[i] = ImportRowParser.Parse(sheetRow.Number, c => header.Index.TryGetValue(c, out var at) ? sheetRow[at] : null, today, tags);
-            });
-            return result;
-        }
-
-        async Task AppendAsync(ImportedRow[] block)
-        {
-            foreach (var checkedRow in block)
-            {
-                var row = checkedRow;
-                if (row.Resident?.IdNumber is { } id && !firstRowOf.TryAdd(id.Value, row.RowNumber))
-                    row = row with
-                    {
-                        Resident = null,
-                        CheckCharacter = null,
-                        Errors = [new(ImportColumn.IdNumber, $"身份证号：与第 {firstRowOf[id.Value]} 行相同（同一人在表中只能出现一次）", ImportRowParser.Mask(ImportColumn.IdNumber, id.Value))],
-                    };
-                parsed.Add(row);
-                if (parsed.Count % 20_000 == 0) await ProgressAsync(batchId, ImportStage.Validating, parsed.Count, 0, ct);
-            }
-        }
     }
 
     /// <summary>Waits for a copy still running (its failure is the batch's failure, already being recorded).</summary>

@@ -20,6 +20,9 @@ namespace GridGov.Bench;
 /// registered without a home and with another phone (updates: a phone and a move-in), the rest are new. The bulk of
 /// the registry has real keyed hashes (the app's key) but placeholder ciphers and names the file never uses, so no
 /// row needs one of them decrypted; its look-ups (ID hash, name and birth date) still run against the whole table.
+/// With --database NAME the registry is an existing database on GRIDGOV_TEST_PG's server (a copy of a generate-people
+/// registry: it is written to) and the people the file updates or leaves unchanged are first imported through the app
+/// from a sheet of their own. --explain logs the plans of the app's statements of a second or more (auto_explain).
 /// </summary>
 public static class PeopleImportBench
 {
@@ -32,18 +35,30 @@ public static class PeopleImportBench
     {
         var people = Arg(args, "--people", 2_000_000);
         var rows = Arg(args, "--rows", 200_000);
-        Console.WriteLine($"people import: a {rows:N0}-row XLSX into a registry of {people:N0}, PostgreSQL");
+        var database = args.SkipWhile(a => a != "--database").Skip(1).FirstOrDefault();
+        Console.WriteLine(database is null
+            ? $"people import: a {rows:N0}-row XLSX into a registry of {people:N0}, PostgreSQL"
+            : $"people import: a {rows:N0}-row XLSX into the registry in database {database} ({PostgresServer.EnvironmentVariable}), PostgreSQL");
         Console.WriteLine(Machine.SourceState());
         using var server = PostgresServer.Start();
-        Console.WriteLine($"PostgreSQL {server.Version} throwaway cluster in {server.DataDirectory}");
-        var cs = await server.CreateDatabaseAsync("bench_people_import");
-        using var app = await AppProcess.StartAsync("import", "Postgres", cs, TimeSpan.FromMinutes(5));
+        Console.WriteLine($"PostgreSQL {server.Version} {(server.IsThrowaway ? $"throwaway cluster in {server.DataDirectory}" : "server of " + PostgresServer.EnvironmentVariable)}");
+        var cs = database is null ? await server.CreateDatabaseAsync("bench_people_import") : server.ConnectionStringFor(database);
+        // An existing registry (generate-people) is a full-scale city: the app must not seed the demo city over it.
+        // --explain: the app's statements of a second or more are logged by the server with their plans, row counts,
+        // buffers and trigger times (auto_explain, without per-node timing so it costs little).
+        var appCs = !args.Contains("--explain") ? cs : new NpgsqlConnectionStringBuilder(cs)
+        {
+            Options = "-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=1000 -c auto_explain.log_analyze=on " +
+                "-c auto_explain.log_timing=off -c auto_explain.log_buffers=on -c auto_explain.log_triggers=on",
+        }.ConnectionString;
+        using var app = await AppProcess.StartAsync("import", "Postgres", appCs, TimeSpan.FromMinutes(10),
+            database is null ? null : new Dictionary<string, string> { ["GridGov__DemoScale"] = "full" });
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync(http, app.BaseUrl));
         // The first look-up creates the keyed-hash secret; the bench then hashes with the same key.
         (await http.GetAsync($"{app.BaseUrl}/api/people?idNumber=11010519491231002X")).EnsureSuccessStatusCode();
 
-        await using var conn = new NpgsqlConnection(cs);
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { CommandTimeout = 0 }.ConnectionString);
         await conn.OpenAsync();
         var key = Convert.FromBase64String((string)(await Scalar(conn, "SELECT value FROM app_secrets WHERE name = 'people-lookup-key'"))!);
         string Hash(string v) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(v)));
@@ -53,32 +68,66 @@ public static class PeopleImportBench
         Console.WriteLine($"houses: {houses.Count:N0} in {houses.Select(h => h.Building).Distinct().Count():N0} buildings ({clock.Elapsed.TotalSeconds:0.0} s)");
         clock.Restart();
         var existing = rows / 5;
-        await RegistryAsync(conn, people, existing, rows, Hash);
-        Console.WriteLine($"registry: {people + existing:N0} people loaded and analysed in {clock.Elapsed.TotalSeconds:0} s " +
-            $"(table {await Scalar(conn, "SELECT pg_size_pretty(pg_total_relation_size('people'))")})");
+        if (database is null)
+        {
+            await RegistryAsync(conn, people, existing, rows, Hash);
+            Console.WriteLine($"registry: {people + existing:N0} people loaded and analysed in {clock.Elapsed.TotalSeconds:0} s " +
+                $"(table {await Scalar(conn, "SELECT pg_size_pretty(pg_total_relation_size('people'))")})");
+        }
+        else
+        {
+            Console.WriteLine($"registry: {await Scalar(conn, "SELECT obj_description('people'::regclass, 'pg_class')")}; " +
+                $"people about {await Scalar(conn, "SELECT reltuples::bigint FROM pg_class WHERE relname = 'people'")}, " +
+                $"table with indexes {await Scalar(conn, "SELECT pg_size_pretty(pg_total_relation_size('people'))")}, " +
+                $"residences {await Scalar(conn, "SELECT pg_size_pretty(pg_total_relation_size('residences'))")}");
+            // The sheet's updates and unchanged rows are people the app itself registers first, from a sheet of their
+            // own: the first half living in their row's house already, the second half without a home and with another phone.
+            var setup = Sheet(existing, existing, houses, setup: true);
+            var (_, line) = await ImportAsync(http, app, setup, "setup.xlsx", Stopwatch.StartNew());
+            Console.WriteLine($"setup: the {existing:N0} people the sheet updates or leaves unchanged, imported through the app: {line}");
+        }
 
         var file = Sheet(rows, existing, houses);
         Console.WriteLine($"file: {rows:N0} rows, {file.Length / 1024.0 / 1024:0.0} MB XLSX");
         for (var run = 1; run <= 2; run++)
         {
-            var total = Stopwatch.StartNew();
-            using var content = new ByteArrayContent(file);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            using var upload = await http.PostAsync($"{app.BaseUrl}/api/people/imports?area={Community}&name=bench.xlsx", content);
-            var batch = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement;
-            if ((int)upload.StatusCode != 202) throw new InvalidOperationException($"upload: {(int)upload.StatusCode} {batch}");
-            var accepted = total.Elapsed;
-            var id = batch.GetProperty("id").GetInt64();
-            var (ready, stages) = await WaitAsync(http, app.BaseUrl, id, "ready", total);
-            var staged = total.Elapsed;
-            (await http.PostAsync($"{app.BaseUrl}/api/people/imports/{id}/commit", null)).EnsureSuccessStatusCode();
-            var (done, _) = await WaitAsync(http, app.BaseUrl, id, "committed", total);
-            var c = done.GetProperty("counts");
-            Console.WriteLine($"run {run}: upload answered in {accepted.TotalSeconds:0.00} s; {string.Join(", ", stages.Select(s => $"{s.Stage} from {s.At.TotalSeconds:0.0} s"))}; " +
-                $"ready at {staged.TotalSeconds:0.0} s; committed at {total.Elapsed.TotalSeconds:0.0} s (commit {(total.Elapsed - staged).TotalSeconds:0.0} s) — " +
-                $"new {c.GetProperty("new")}, updates {c.GetProperty("updates")}, unchanged {c.GetProperty("unchanged")}, review {c.GetProperty("review")}, errors {c.GetProperty("errors")}; " +
-                $"app CPU so far {app.CpuSeconds():0} s");
+            var (_, line) = await ImportAsync(http, app, file, "bench.xlsx", Stopwatch.StartNew());
+            Console.WriteLine($"run {run}: {line}");
         }
+    }
+
+    /// <summary>Upload, wait until ready, commit, wait until committed; the figures as one line, with the app's own timings.</summary>
+    private static async Task<(long Id, string Line)> ImportAsync(HttpClient http, AppProcess app, byte[] file, string name, Stopwatch total)
+    {
+        using var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var upload = await http.PostAsync($"{app.BaseUrl}/api/people/imports?area={Community}&name={name}", content);
+        var batch = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement;
+        if ((int)upload.StatusCode != 202) throw new InvalidOperationException($"upload: {(int)upload.StatusCode} {batch}");
+        var accepted = total.Elapsed;
+        var id = batch.GetProperty("id").GetInt64();
+        var (_, stages) = await WaitAsync(http, app.BaseUrl, id, "ready", total);
+        var staged = total.Elapsed;
+        (await http.PostAsync($"{app.BaseUrl}/api/people/imports/{id}/commit", null)).EnsureSuccessStatusCode();
+        var (done, _) = await WaitAsync(http, app.BaseUrl, id, "committed", total);
+        var c = done.GetProperty("counts");
+        var line = $"upload answered in {accepted.TotalSeconds:0.00} s; {string.Join(", ", stages.Select(s => $"{s.Stage} from {s.At.TotalSeconds:0.0} s"))}; " +
+            $"ready at {staged.TotalSeconds:0.0} s; committed at {total.Elapsed.TotalSeconds:0.0} s (commit {(total.Elapsed - staged).TotalSeconds:0.0} s) — " +
+            $"new {c.GetProperty("new")}, updates {c.GetProperty("updates")}, unchanged {c.GetProperty("unchanged")}, review {c.GetProperty("review")}, errors {c.GetProperty("errors")}; " +
+            $"app CPU so far {app.CpuSeconds():0} s";
+        await Task.Delay(200); // the log line of the commit follows the batch's update
+        foreach (var logged in AppLog(app).Where(l => l.Contains($"people import {id} ", StringComparison.Ordinal)))
+            line += "\n    " + logged.Trim();
+        return (id, line);
+    }
+
+    private static IEnumerable<string> AppLog(AppProcess app)
+    {
+        using var stream = new FileStream(app.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } l) lines.Add(l);
+        return lines;
     }
 
     private static int Arg(string[] args, string name, int fallback)
@@ -119,12 +168,15 @@ public static class PeopleImportBench
         return list;
     }
 
-    /// <summary>Person i of the bench (file rows first, then the bulk): a valid ID number, unique for i below 30 million.</summary>
+    /// <summary>
+    /// Person i of the bench (file rows first, then the bulk): a valid ID number, unique for i below 30 million, with a
+    /// sequence (400–429) that neither the demo households (from 0) nor generate-people (from 600) hand out.
+    /// </summary>
     private static string IdOf(int i)
     {
         var region = 510100 + i / 33_000 % 30 + 4;
         var birth = new DateOnly(1930, 1, 1).AddDays(i % 33_000);
-        var sequence = i / 990_000 % 1000;
+        var sequence = 400 + i / 990_000 % 30;
         return IdNumber.Compose(region.ToString(CultureInfo.InvariantCulture), birth, sequence).Value;
     }
 
@@ -180,7 +232,8 @@ public static class PeopleImportBench
             INSERT INTO residences (person_id, house_id, relation, "from", area_code, district_code, created_at)
             SELECT p.id, h.id, 1, DATE '2020-01-01', h.area_code, '510104', now()
             FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM people WHERE id_number_cipher = 'bench-placeholder' ORDER BY id LIMIT @half) p
-            JOIN (SELECT id, area_code, row_number() OVER (ORDER BY id) - 1 AS n FROM houses) h ON h.n = p.n;
+            JOIN (SELECT h.id, h.area_code, row_number() OVER (ORDER BY h.id) - 1 AS n FROM houses h JOIN buildings b ON b.id = h.building_id
+                  WHERE b.compound_id = (SELECT max(id) FROM compounds)) h ON h.n = p.n;
             ANALYZE people; ANALYZE residences; ANALYZE houses;
             """, conn))
         {
@@ -191,7 +244,7 @@ public static class PeopleImportBench
     }
 
     /// <summary>Row i lives in house i mod H; the first row of each house is its head, the others family members.</summary>
-    private static byte[] Sheet(int rows, int existing, List<HouseSlot> houses)
+    private static byte[] Sheet(int rows, int existing, List<HouseSlot> houses, bool setup = false)
     {
         var header = ImportColumns.ExportOrder.Select(ImportColumns.Header).ToArray();
         IEnumerable<string?[]> Lines()
@@ -201,6 +254,12 @@ public static class PeopleImportBench
             {
                 var h = houses[i % houses.Count];
                 var id = IdOf(i);
+                if (setup && i >= existing / 2)
+                {
+                    // Registered without a home and with another phone: the sheet then gives them both (an update).
+                    yield return [NameOf(i, 0), id, null, "13700000000", "户籍", null, null, null, null, null, null, null];
+                    continue;
+                }
                 var phone = i < existing / 2 ? null : "139" + (10_000_000 + i).ToString(CultureInfo.InvariantCulture);
                 yield return
                 [

@@ -23,7 +23,7 @@ switch (suite)
         await SweepBench.RunAsync([]);
         break;
     default:
-        Console.Error.WriteLine("usage: GridGov.Bench index|locate|seed [demo|full]|intake [pg] [copy] [sqlite] [sqlite1] [--count N] [--warmup N] [--concurrency N] [--max-seconds N] [--category 0101|mix]|writer [--count N] [--batch N] [--loops N]|sweep [pg] [sqlite] [--count N]|indicators [--count N]|public [--count N]|registry [--people N] [--samples N] [--keep NAME]|people-import [--people N] [--rows N]|verification [--count N]|all");
+        Console.Error.WriteLine("usage: GridGov.Bench index|locate|seed [demo|full]|intake [pg] [copy] [sqlite] [sqlite1] [--count N] [--warmup N] [--concurrency N] [--max-seconds N] [--category 0101|mix]|writer [--count N] [--batch N] [--loops N]|sweep [pg] [sqlite] [--count N]|indicators [--count N]|public [--count N]|registry [--people N] [--samples N] [--keep NAME]|people-import [--people N] [--rows N] [--database NAME] [--explain]|verification [--count N]|all");
         return 2;
 }
 return 0;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using GridGov.Data.Entities;
+using GridGov.Domain.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -21,7 +22,7 @@ public static class PeopleImportStore
     [
         "batch_id", "district_code", "row_number", "outcome", "errors", "name", "id_number_masked", "id_number_cipher", "id_number_hash",
         "id_body_hash", "document_masked", "document_cipher", "birth_date", "sex", "phone_masked", "phone_cipher", "phone_hash",
-        "registration", "tags", "house_id", "relation", "moved_in", "area_code", "person_id", "adds_link", "changes_link_id", "review_reason",
+        "registration", "tags", "house_id", "relation", "moved_in", "area_code", "person_id", "adds_link", "changes_link_id", "review_reason", "new_person_id",
     ];
 
     /// <summary>Writes staged rows in the current transaction of <paramref name="db"/>, or in one of their own.</summary>
@@ -30,56 +31,109 @@ public static class PeopleImportStore
         if (rows.Count == 0) return;
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var conn = db.Database.GetDbConnection();
-        if (conn is NpgsqlConnection pg) await CopyAsync(pg, rows, ct);
+        if (conn is NpgsqlConnection pg)
+        {
+            await TakePersonIdsAsync(pg, rows, ct);
+            await CopyAsync(pg, rows, ct);
+        }
         else await InsertAsync(conn, db.Database.CurrentTransaction!.GetDbTransaction(), rows, ct);
         if (own is not null) await own.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// PostgreSQL: a connection of its own for copying staged rows in while the caller goes on matching (null on SQLite,
+    /// where the rows go in through <see cref="WriteRowsAsync"/>).
+    /// </summary>
+    public static async Task<NpgsqlConnection?> OpenStagingWriterAsync(GridGovDb db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql()) return null;
+        var conn = new NpgsqlConnection(db.Database.GetConnectionString());
+        await conn.OpenAsync(ct);
+        return conn;
+    }
+
+    /// <summary>New people's ids taken and the rows copied in, on <paramref name="conn"/> (each COPY is atomic).</summary>
+    public static async Task CopyRowsAsync(NpgsqlConnection conn, IReadOnlyList<PeopleImportRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        await TakePersonIdsAsync(conn, rows, ct);
+        await CopyAsync(conn, rows, ct);
+    }
+
+    /// <summary>
+    /// New people get their ids from the registry's sequence while they are staged (one statement per chunk), so the
+    /// commit inserts them as they are instead of rewriting every staged new row first. An id taken by a batch that is
+    /// never committed is a gap in the sequence, as a rolled-back insert leaves.
+    /// </summary>
+    private static async Task TakePersonIdsAsync(NpgsqlConnection conn, IReadOnlyList<PeopleImportRow> rows, CancellationToken ct)
+    {
+        var count = 0;
+        foreach (var r in rows) if (r.Outcome == ImportOutcome.New && r.NewPersonId is null) count++;
+        if (count == 0) return;
+        await using var cmd = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('people', 'id')) FROM generate_series(1, @n)", conn);
+        cmd.Parameters.AddWithValue("n", count);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        foreach (var r in rows)
+        {
+            if (r.Outcome != ImportOutcome.New || r.NewPersonId is not null) continue;
+            await reader.ReadAsync(ct);
+            r.NewPersonId = reader.GetInt64(0);
+        }
+    }
+
     private static async Task CopyAsync(NpgsqlConnection conn, IReadOnlyList<PeopleImportRow> rows, CancellationToken ct)
     {
+        // The synchronous writes: an awaited call per value costs more than the copy itself (a chunk is a few hundred KB).
         await using var copy = await conn.BeginBinaryImportAsync($"COPY people_import_rows ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var r in rows)
         {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(r.BatchId, NpgsqlDbType.Bigint, ct);
-            await copy.WriteAsync(r.DistrictCode, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(r.RowNumber, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync((int)r.Outcome, NpgsqlDbType.Integer, ct);
-            await Text(copy, r.Errors, ct);
-            await Text(copy, r.Name, ct);
-            await Text(copy, r.IdNumberMasked, ct);
-            await Text(copy, r.IdNumberCipher, ct);
-            await Text(copy, r.IdNumberHash, ct);
-            await Text(copy, r.IdBodyHash, ct);
-            await Text(copy, r.DocumentMasked, ct);
-            await Text(copy, r.DocumentCipher, ct);
-            if (r.BirthDate is { } birth) await copy.WriteAsync(birth, NpgsqlDbType.Date, ct); else await copy.WriteNullAsync(ct);
-            await Int(copy, (int?)r.Sex, ct);
-            await Text(copy, r.PhoneMasked, ct);
-            await Text(copy, r.PhoneCipher, ct);
-            await Text(copy, r.PhoneHash, ct);
-            await Int(copy, (int?)r.Registration, ct);
-            await Text(copy, r.Tags, ct);
-            await Long(copy, r.HouseId, ct);
-            await Int(copy, (int?)r.Relation, ct);
-            if (r.MovedIn is { } day) await copy.WriteAsync(day, NpgsqlDbType.Date, ct); else await copy.WriteNullAsync(ct);
-            await Text(copy, r.AreaCode, ct);
-            await Long(copy, r.PersonId, ct);
-            await copy.WriteAsync(r.AddsLink, NpgsqlDbType.Boolean, ct);
-            await Long(copy, r.ChangesLinkId, ct);
-            await Int(copy, (int?)r.ReviewReason, ct);
+            copy.StartRow();
+            copy.Write(r.BatchId, NpgsqlDbType.Bigint);
+            copy.Write(r.DistrictCode, NpgsqlDbType.Varchar);
+            copy.Write(r.RowNumber, NpgsqlDbType.Integer);
+            copy.Write((int)r.Outcome, NpgsqlDbType.Integer);
+            Text(copy, r.Errors);
+            Text(copy, r.Name);
+            Text(copy, r.IdNumberMasked);
+            Text(copy, r.IdNumberCipher);
+            Text(copy, r.IdNumberHash);
+            Text(copy, r.IdBodyHash);
+            Text(copy, r.DocumentMasked);
+            Text(copy, r.DocumentCipher);
+            if (r.BirthDate is { } birth) copy.Write(birth, NpgsqlDbType.Date); else copy.WriteNull();
+            Int(copy, (int?)r.Sex);
+            Text(copy, r.PhoneMasked);
+            Text(copy, r.PhoneCipher);
+            Text(copy, r.PhoneHash);
+            Int(copy, (int?)r.Registration);
+            Text(copy, r.Tags);
+            Long(copy, r.HouseId);
+            Int(copy, (int?)r.Relation);
+            if (r.MovedIn is { } day) copy.Write(day, NpgsqlDbType.Date); else copy.WriteNull();
+            Text(copy, r.AreaCode);
+            Long(copy, r.PersonId);
+            copy.Write(r.AddsLink, NpgsqlDbType.Boolean);
+            Long(copy, r.ChangesLinkId);
+            Int(copy, (int?)r.ReviewReason);
+            Long(copy, r.NewPersonId);
         }
         await copy.CompleteAsync(ct);
     }
 
-    private static Task Text(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Varchar, ct);
+    private static void Text(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null) copy.WriteNull(); else copy.Write(value, NpgsqlDbType.Varchar);
+    }
 
-    private static Task Int(NpgsqlBinaryImporter copy, int? value, CancellationToken ct) =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value.Value, NpgsqlDbType.Integer, ct);
+    private static void Int(NpgsqlBinaryImporter copy, int? value)
+    {
+        if (value is null) copy.WriteNull(); else copy.Write(value.Value, NpgsqlDbType.Integer);
+    }
 
-    private static Task Long(NpgsqlBinaryImporter copy, long? value, CancellationToken ct) =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value.Value, NpgsqlDbType.Bigint, ct);
+    private static void Long(NpgsqlBinaryImporter copy, long? value)
+    {
+        if (value is null) copy.WriteNull(); else copy.Write(value.Value, NpgsqlDbType.Bigint);
+    }
 
     private static async Task InsertAsync(DbConnection conn, DbTransaction? tx, IReadOnlyList<PeopleImportRow> rows, CancellationToken ct)
     {
@@ -123,6 +177,7 @@ public static class PeopleImportStore
             p["adds_link"].Value = r.AddsLink;
             p["changes_link_id"].Value = r.ChangesLinkId is { } l ? l : DBNull.Value;
             p["review_reason"].Value = r.ReviewReason is { } rr ? (int)rr : DBNull.Value;
+            p["new_person_id"].Value = r.NewPersonId is { } np ? np : DBNull.Value;
             await cmd.ExecuteNonQueryAsync(ct);
         }
     }
@@ -136,20 +191,28 @@ public static class PeopleImportStore
     /// breaks the unique index and the whole commit (nothing half-written).
     /// </summary>
     public static async Task<ImportCommitCounts> CommitAsync(GridGovDb db, long batchId, string areaCode, bool phoneColumn, bool tagsColumn,
-        DateOnly today, DateTime now, CancellationToken ct)
+        DateOnly today, DateTime now, CancellationToken ct, Action<string, long>? step = null)
     {
+        var t = System.Diagnostics.Stopwatch.GetTimestamp();
+        void Step(string name)
+        {
+            step?.Invoke(name, t);
+            t = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
         var postgres = db.Database.IsNpgsql();
         var district = areaCode[..6];
         var b = batchId;
-        var assign = postgres
-            ? "UPDATE people_import_rows SET new_person_id = nextval(pg_get_serial_sequence('people', 'id')) WHERE batch_id = {0} AND outcome = 2"
+        // PostgreSQL: taken while staging (TakePersonIdsAsync); the statement only finds rows of a batch staged before
+        // that. SQLite has no sequence: after the largest id, in the commit's transaction (one writer at a time).
+        await db.Database.ExecuteSqlRawAsync(postgres
+            ? "UPDATE people_import_rows SET new_person_id = nextval(pg_get_serial_sequence('people', 'id')) WHERE batch_id = {0} AND outcome = 2 AND new_person_id IS NULL"
             : """
               UPDATE people_import_rows SET new_person_id = t.pid
               FROM (SELECT id, (SELECT COALESCE(MAX(id), 0) FROM people) + ROW_NUMBER() OVER (ORDER BY id) AS pid
                     FROM people_import_rows WHERE batch_id = {0} AND outcome = 2) AS t
               WHERE people_import_rows.id = t.id
-              """;
-        await db.Database.ExecuteSqlRawAsync(assign, [b], ct);
+              """, [b], ct);
+        Step("commit: new ids");
         var created = await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO people (id, name, area_code, district_code, id_number_masked, id_number_cipher, id_number_hash, document_masked,
                 document_cipher, birth_date, sex, phone_masked, phone_cipher, phone_hash, id_body_hash, registration, tags, created_at, updated_at)
@@ -157,6 +220,7 @@ public static class PeopleImportStore
                 document_cipher, birth_date, sex, phone_masked, phone_cipher, phone_hash, id_body_hash, registration, COALESCE(tags, ''), {1}, {1}
             FROM people_import_rows WHERE batch_id = {0} AND outcome = 2
             """, [b, now], ct);
+        Step("commit: insert people");
         // Living in a house of the batch (not only working there) makes it the person's home area, as moving in does.
         var updated = await db.Database.ExecuteSqlRawAsync("""
             UPDATE people AS p SET
@@ -172,22 +236,26 @@ public static class PeopleImportStore
             FROM people_import_rows AS r
             WHERE r.batch_id = {0} AND r.outcome = 3 AND p.id = r.person_id
             """, [b, phoneColumn, tagsColumn, now], ct);
+        Step("commit: update people");
         var linked = await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO residences (person_id, house_id, relation, "from", area_code, district_code, created_at)
             SELECT COALESCE(r.new_person_id, r.person_id), r.house_id, r.relation, COALESCE(r.moved_in, {1}), h.area_code, h.district_code, {2}
             FROM people_import_rows AS r JOIN houses AS h ON h.id = r.house_id
             WHERE r.batch_id = {0} AND r.outcome IN (2, 3) AND r.adds_link
             """, [b, today, now], ct);
+        Step("commit: insert links");
         var relinked = await db.Database.ExecuteSqlRawAsync("""
             UPDATE residences SET relation = r.relation
             FROM people_import_rows AS r
             WHERE r.batch_id = {0} AND r.outcome = 3 AND residences.id = r.changes_link_id
             """, [b], ct);
+        Step("commit: relations");
         var reviews = await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO people_import_reviews (batch_id, row_id, person_id, reason, area_code, district_code, status, created_at)
             SELECT batch_id, id, person_id, review_reason, {1}, {2}, 1, {3}
             FROM people_import_rows WHERE batch_id = {0} AND outcome = 5
             """, [b, areaCode, district, now], ct);
+        Step("commit: reviews");
         return new ImportCommitCounts(created, updated, linked, relinked, reviews);
     }
 }

@@ -43,6 +43,7 @@ public sealed class ImportApiTests(Apps apps) : IClassFixture<Apps>
         var batchId = queued.GetProperty("id").GetInt64();
         var ready = await client.WaitFor(batchId, "ready");
         Assert.Equal(4, ready.GetProperty("rowsTotal").GetInt32());
+        Assert.Equal(4, ready.GetProperty("rowsDone").GetInt32());
         Assert.Equal((3, 1, 0, 0, 0), (ready.Count("new"), ready.Count("updates"), ready.Count("unchanged"), ready.Count("review"), ready.Count("errors")));
         var (_, news) = await client.GetJson($"/api/people/imports/{batchId}/rows?outcome=new");
         Assert.Equal(3, news.GetProperty("total").GetInt32());

@@ -30,6 +30,7 @@ public sealed class ImportScaleTests(Apps apps) : IClassFixture<Apps>
 
         var batch = await client.UploadAndPreview(Xlsx(rows), Community);
         Assert.Equal(30_000, batch.GetProperty("rowsTotal").GetInt32());
+        Assert.Equal(30_000, batch.GetProperty("rowsDone").GetInt32()); // the last chunk's progress too
         Assert.Equal((20_000, 10_000), (batch.Count("new"), batch.Count("errors")));
         var id = batch.GetProperty("id").GetInt64();
         var (_, page) = await client.GetJson($"/api/people/imports/{id}/rows?outcome=error&page=2&pageSize=500");

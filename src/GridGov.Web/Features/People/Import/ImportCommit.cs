@@ -24,8 +24,9 @@ public sealed class ImportCommit(GridGovDb db, TimeProvider time, ILogger<Import
         var tags = (batch.Columns & (1 << (int)ImportColumn.Tags)) != 0;
         try
         {
+            var timings = new ImportTimings();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var counts = await PeopleImportStore.CommitAsync(db, batch.Id, batch.AreaCode, phone, tags, today, now, ct);
+            var counts = await PeopleImportStore.CommitAsync(db, batch.Id, batch.AreaCode, phone, tags, today, now, ct, timings.Add);
             db.AuditLog.Add(new AuditEntry
             {
                 At = now,
@@ -47,7 +48,8 @@ public sealed class ImportCommit(GridGovDb db, TimeProvider time, ILogger<Import
                 .SetProperty(b => b.CommittedAt, now)
                 .SetProperty(b => b.RowsDone, batch.RowsTotal)
                 .SetProperty(b => b.UpdatedAt, now), ct);
-            await tx.CommitAsync(ct);
+            await timings.TimeAsync("commit: COMMIT", tx.CommitAsync(ct));
+            log.LogInformation("people import {Batch} committed in {Timings}", batch.Id, timings);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -33,6 +33,9 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
     private readonly Dictionary<long, List<ResidenceLink>> _houseLinks = [];
     private readonly Dictionary<(long Person, long House), long> _openLink = [];
 
+    /// <summary>Where the time goes, per step (summed over the chunks).</summary>
+    public ImportTimings Timings { get; init; } = new();
+
     private readonly bool _phoneColumn = header.Has(ImportColumn.Phone);
     private readonly bool _tagsColumn = header.Has(ImportColumn.Tags);
 
@@ -67,9 +70,14 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
         list.Add(id);
     }
 
+    /// <summary>
+    /// The rows' outcomes, in file order. Their numbers are not encrypted yet: call <see cref="ProtectStaged"/> on the
+    /// result before it is written (the caller does it beside matching the next chunk).
+    /// </summary>
     public async Task<List<PeopleImportRow>> MatchAsync(IReadOnlyList<ImportedRow> rows, CancellationToken ct)
     {
         // 1. Houses, with their open links.
+        var t = System.Diagnostics.Stopwatch.GetTimestamp();
         var houseOf = new Dictionary<int, HouseRef>();
         var errors = rows.ToDictionary(r => r.RowNumber, r => r.Errors.ToList());
         foreach (var r in rows.Where(r => r.Valid && r.House is not null))
@@ -79,23 +87,35 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
             else errors[r.RowNumber].Add(problem!);
         }
         await LoadHouseLinksAsync(houseOf.Values.Select(h => h.Id).Distinct().Where(id => !_houseLinks.ContainsKey(id)).ToList(), ct);
+        Timings.Add("match: houses and their links", t);
 
         // 2. The registry: exact ID numbers, shared first 17 digits (a check-character typo), same name and birth date.
+        t = System.Diagnostics.Stopwatch.GetTimestamp();
         var valid = rows.Where(r => r.Valid && errors[r.RowNumber].Count == 0).ToList();
         var idHash = valid.Where(r => r.Resident!.IdNumber is not null).ToDictionary(r => r.RowNumber, r => hash("id:" + r.Resident!.IdNumber!.Value.Value));
         var exactHashes = valid.Where(r => r.CheckCharacter is null && idHash.ContainsKey(r.RowNumber)).Select(r => idHash[r.RowNumber]).ToList();
+        Timings.Add("match: hash", t);
+        t = System.Diagnostics.Stopwatch.GetTimestamp();
         var exact = await db.People.AsNoTracking().Where(p => exactHashes.Contains(p.IdNumberHash!))
             .Select(Projection).ToDictionaryAsync(x => x.IdNumberHash!, ct);
+        Timings.Add("match: by ID hash", t);
+        t = System.Diagnostics.Stopwatch.GetTimestamp();
         var bodyHashes = valid.Where(r => r.CheckCharacter is not null).ToDictionary(r => r.RowNumber, r => hash("body:" + r.Resident!.IdNumber!.Value.Body));
         var bodyValues = bodyHashes.Values.ToList();
         var typos = bodyValues.Count == 0 ? [] : await db.People.AsNoTracking().Where(p => bodyValues.Contains(p.IdBodyHash!))
             .Select(Projection).ToListAsync(ct);
+        Timings.Add("match: check-character typos", t);
+        t = System.Diagnostics.Stopwatch.GetTimestamp();
         var unmatched = valid.Where(r => r.CheckCharacter is null && r.Resident!.BirthDate is not null && !exact.ContainsKey(idHash[r.RowNumber])).ToList();
         var similar = await SameNameAndBirthAsync(unmatched.Select(r => (r.Resident!.Name, r.Resident.BirthDate!.Value)).Distinct().ToList(), ct);
+        Timings.Add("match: same name and birth", t);
+        t = System.Diagnostics.Stopwatch.GetTimestamp();
         var byDocument = await SameDocumentInHouseAsync(valid.Where(r => r.Resident!.IdNumber is null && houseOf.ContainsKey(r.RowNumber)).ToList(), houseOf, ct);
 
         var people = exact.Values.Concat(typos).Concat(similar).Concat(byDocument.Values).DistinctBy(p => p.Id).ToList();
         var personLinks = await OpenLinksOfAsync(people.Select(p => p.Id).ToList(), ct);
+        Timings.Add("match: documents, people's links", t);
+        t = System.Diagnostics.Stopwatch.GetTimestamp();
 
         // 3. Each row's outcome, in file order (a row's move is seen by the rows after it).
         var staged = new List<PeopleImportRow>(rows.Count);
@@ -129,6 +149,7 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
                 ? Review(r, house, c.Id, c.Reason, typedIdNumber: null)
                 : New(r, house, idHash.GetValueOrDefault(r.RowNumber)));
         }
+        Timings.Add("match: outcomes", t);
         return staged;
     }
 
@@ -184,18 +205,32 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
         var conn = db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();
-        var values = new List<string>(pairs.Count);
-        for (var i = 0; i < pairs.Count; i++)
+        const string Columns = "p.id, p.name, p.area_code, p.birth_date, p.id_number_cipher, p.document_cipher, p.phone_hash, p.registration, p.tags";
+        if (db.Database.IsNpgsql())
         {
-            values.Add($"(@n{i}, @d{i})");
-            Param(cmd, $"@n{i}", pairs[i].Name);
-            Param(cmd, $"@d{i}", db.Database.IsNpgsql() ? pairs[i].Birth : pairs[i].Birth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            // Two array parameters, whatever the chunk's size: one plan, nothing to parse per pair.
+            Param(cmd, "@names", pairs.Select(p => p.Name).ToArray());
+            Param(cmd, "@births", pairs.Select(p => p.Birth).ToArray());
+            cmd.CommandText = $"""
+                SELECT {Columns}
+                FROM unnest(@names, @births) AS k(name, birth) JOIN people p ON p.name = k.name AND p.birth_date = k.birth
+                """;
         }
-        cmd.CommandText = $"""
-            WITH k(name, birth) AS (VALUES {string.Join(", ", values)})
-            SELECT p.id, p.name, p.area_code, p.birth_date, p.id_number_cipher, p.document_cipher, p.phone_hash, p.registration, p.tags
-            FROM people p JOIN k ON p.name = k.name AND p.birth_date = k.birth
-            """;
+        else
+        {
+            var values = new List<string>(pairs.Count);
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                values.Add($"(@n{i}, @d{i})");
+                Param(cmd, $"@n{i}", pairs[i].Name);
+                Param(cmd, $"@d{i}", pairs[i].Birth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            cmd.CommandText = $"""
+                WITH k(name, birth) AS (VALUES {string.Join(", ", values)})
+                SELECT {Columns}
+                FROM people p JOIN k ON p.name = k.name AND p.birth_date = k.birth
+                """;
+        }
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             found.Add(new Registered(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
@@ -347,7 +382,30 @@ internal sealed class ImportMatcher(GridGovDb db, PersonalData pii, PeopleImport
     };
 
     /// <summary>The row's numbers as the registry keeps them: encrypted, masked and hashed.</summary>
-    private void Protect(PeopleImportRow row, ValidResident v, bool withIdNumber)
+    /// <remarks>Done for the whole chunk by <see cref="ProtectStaged"/>, in parallel.</remarks>
+    private void Protect(PeopleImportRow row, ValidResident v, bool withIdNumber) => _toProtect.Add((row, v, withIdNumber));
+
+    private List<(PeopleImportRow Row, ValidResident Resident, bool WithIdNumber)> _toProtect = [];
+
+    /// <summary>
+    /// Takes the numbers of the rows <see cref="MatchAsync"/> last staged, to encrypt and hash them with
+    /// <see cref="ProtectStaged"/> (on any thread, beside the next chunk's matching).
+    /// </summary>
+    public IReadOnlyList<(PeopleImportRow Row, ValidResident Resident, bool WithIdNumber)> TakeStagedNumbers()
+    {
+        var taken = _toProtect;
+        _toProtect = [];
+        return taken;
+    }
+
+    /// <summary>
+    /// Encrypts and hashes the numbers of staged rows: most of a chunk's CPU and each row's own, so on every core (the
+    /// keyed hash and the Data Protection protector are thread-safe).
+    /// </summary>
+    public void ProtectStaged(IReadOnlyList<(PeopleImportRow Row, ValidResident Resident, bool WithIdNumber)> numbers) =>
+        Parallel.For(0, numbers.Count, i => ProtectNow(numbers[i].Row, numbers[i].Resident, numbers[i].WithIdNumber));
+
+    private void ProtectNow(PeopleImportRow row, ValidResident v, bool withIdNumber)
     {
         if (withIdNumber && v.IdNumber is { } id)
         {

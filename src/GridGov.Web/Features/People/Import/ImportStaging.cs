@@ -21,6 +21,8 @@ public sealed class ImportStaging(GridGovDb db, PersonalData pii, PeopleLookup l
     public async Task RunAsync(long batchId, byte[] file, CancellationToken ct)
     {
         var batch = await db.PeopleImports.AsNoTracking().FirstAsync(b => b.Id == batchId, ct);
+        Npgsql.NpgsqlConnection? writer = null;
+        var writing = Task.CompletedTask;
         try
         {
             await ProgressAsync(batchId, ImportStage.Parsing, 0, 0, ct);
@@ -35,22 +37,49 @@ public sealed class ImportStaging(GridGovDb db, PersonalData pii, PeopleLookup l
             await db.PeopleImports.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Columns, columns), ct);
 
             await ProgressAsync(batchId, ImportStage.Validating, 0, 0, ct);
-            var parsed = await ValidateAsync(batchId, rows, header, ct);
+            var timings = new ImportTimings();
+            var parsed = await timings.TimeAsync("read+check", ValidateAsync(batchId, rows, header, ct));
 
             await ProgressAsync(batchId, ImportStage.Matching, 0, parsed.Count, ct);
-            var matcher = new ImportMatcher(db, pii, batch, header, await lookup.HasherAsync(ct), Today);
-            await matcher.LoadHousesAsync(parsed, ct);
+            var matcher = new ImportMatcher(db, pii, batch, header, await lookup.HasherAsync(ct), Today) { Timings = timings };
+            await timings.TimeAsync("houses", matcher.LoadHousesAsync(parsed, ct));
             var counts = new Dictionary<ImportOutcome, int>();
+            // PostgreSQL: a chunk's rows are encrypted and copied in (on a connection of their own) while the next chunk is matched.
+            writer = await PeopleImportStore.OpenStagingWriterAsync(db, ct);
+            var written = 0;
             for (var at = 0; at < parsed.Count; at += ImportLimits.Chunk)
             {
                 var chunk = parsed.GetRange(at, Math.Min(ImportLimits.Chunk, parsed.Count - at));
                 var staged = await matcher.MatchAsync(chunk, ct);
-                await PeopleImportStore.WriteRowsAsync(db, staged, ct);
+                var numbers = matcher.TakeStagedNumbers();
                 foreach (var r in staged) counts[r.Outcome] = counts.GetValueOrDefault(r.Outcome) + 1;
-                await ProgressAsync(batchId, ImportStage.Matching, at + chunk.Count, parsed.Count, ct);
+                await timings.TimeAsync("encrypt + stage rows (waiting)", writing);
+                if (written > 0) await timings.TimeAsync("progress", ProgressAsync(batchId, ImportStage.Matching, written, parsed.Count, ct));
+                if (writer is null)
+                {
+                    // SQLite: one connection, one thing at a time.
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    matcher.ProtectStaged(numbers);
+                    timings.Add("encrypt", started);
+                    await timings.TimeAsync("stage rows", PeopleImportStore.WriteRowsAsync(db, staged, ct));
+                }
+                else
+                {
+                    // The chunk's numbers are encrypted and its rows copied in while the next chunk is matched.
+                    var copy = writer;
+                    writing = Task.Run(async () =>
+                    {
+                        matcher.ProtectStaged(numbers);
+                        await PeopleImportStore.CopyRowsAsync(copy, staged, ct);
+                    }, ct);
+                }
+                written = at + chunk.Count;
             }
+            await timings.TimeAsync("encrypt + stage rows (waiting)", writing);
+            log.LogInformation("people import {Batch} staged {Rows} rows in {Timings}", batchId, parsed.Count, timings);
             await db.PeopleImports.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s
                 .SetProperty(b => b.Stage, ImportStage.Ready)
+                .SetProperty(b => b.RowsDone, parsed.Count) // the last chunk's progress (the loop writes the one before)
                 .SetProperty(b => b.NewRows, counts.GetValueOrDefault(ImportOutcome.New))
                 .SetProperty(b => b.UpdateRows, counts.GetValueOrDefault(ImportOutcome.Update))
                 .SetProperty(b => b.UnchangedRows, counts.GetValueOrDefault(ImportOutcome.Unchanged))
@@ -60,12 +89,19 @@ public sealed class ImportStaging(GridGovDb db, PersonalData pii, PeopleLookup l
         }
         catch (SheetException e)
         {
+            await SettleAsync(writing);
             await FailAsync(batchId, e.Message, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             log.LogError(e, "staging people import {Batch} failed", batchId);
+            // A copy still running on the writer's connection ends before the batch's rows are deleted.
+            await SettleAsync(writing);
             await FailAsync(batchId, "处理文件时出错，未导入任何数据；请稍后重试，或联系管理员", ct);
+        }
+        finally
+        {
+            if (writer is not null) await writer.DisposeAsync();
         }
     }
 
@@ -94,6 +130,19 @@ public sealed class ImportStaging(GridGovDb db, PersonalData pii, PeopleLookup l
             if (parsed.Count % 20_000 == 0) await ProgressAsync(batchId, ImportStage.Validating, parsed.Count, 0, ct);
         }
         return parsed;
+    }
+
+    /// <summary>Waits for a copy still running (its failure is the batch's failure, already being recorded).</summary>
+    private async Task SettleAsync(Task writing)
+    {
+        try
+        {
+            await writing;
+        }
+        catch (Exception e)
+        {
+            log.LogDebug(e, "staging copy ended with the batch's failure");
+        }
     }
 
     private Task ProgressAsync(long batchId, ImportStage stage, int done, int total, CancellationToken ct) =>

@@ -38,9 +38,11 @@ public readonly record struct IdNumber
     /// <summary>The first 17 characters: two numbers that share them differ only in the check character (a typo there).</summary>
     public string Body => Value[..17];
 
-    public int AgeOn(DateOnly day)
+    public int AgeOn(DateOnly day) => Age(BirthDate, day);
+
+    /// <summary>Whole years from <paramref name="birth"/> to <paramref name="day"/> (a birthday counts on the day).</summary>
+    public static int Age(DateOnly birth, DateOnly day)
     {
-        var birth = BirthDate;
         var age = day.Year - birth.Year;
         return day < birth.AddYears(age) ? age - 1 : age;
     }

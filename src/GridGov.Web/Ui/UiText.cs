@@ -91,6 +91,9 @@ public static class UiText
     public static string Time(DateTime? utc) =>
         utc is null ? "—" : utc.Value.AddHours(8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A share as a whole percentage (42%), or — when there is nothing to share.</summary>
+    public static string Percent(int n, int of) => of == 0 ? "—" : (100.0 * n / of).ToString("0", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>A calendar day as Chinese forms write it: 2026-12-06.</summary>
     public static string Date(DateOnly? day) => day is null ? "—" : day.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -98,7 +98,7 @@ public static class BuildingEndpoints
             Units = body.Units!.Value, Floors = body.Floors!.Value, HousesPerFloor = body.HousesPerFloor!.Value,
             Lon = body.Lon ?? compound?.Lon, Lat = body.Lat ?? compound?.Lat, CreatedAt = DateTime.UtcNow,
         };
-        var prefix = await AddressPrefix(areaCode, compound, db, ct) + building.Name;
+        var prefix = await AddressPrefix(areaCode, compound, db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Buildings.Add(building);
         await db.SaveChangesAsync(ct);
@@ -115,11 +115,11 @@ public static class BuildingEndpoints
             for (var floor = 1; floor <= b.Floors; floor++)
                 for (var door = 1; door <= b.HousesPerFloor; door++)
                 {
-                    var number = (floor * 100 + door).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var number = HouseAddresses.Number(floor, door);
                     yield return new House
                     {
                         BuildingId = b.Id, AreaCode = b.AreaCode, DistrictCode = b.DistrictCode, Unit = unit, Floor = floor, Number = number,
-                        Address = $"{addressPrefix}{unit}单元{number}", Use = HouseUse.OwnerOccupied, CreatedAt = b.CreatedAt,
+                        Address = HouseAddresses.Full(addressPrefix, null, b.Name, unit, number), Use = HouseUse.OwnerOccupied, CreatedAt = b.CreatedAt,
                     };
                 }
     }
@@ -217,7 +217,7 @@ public static class BuildingEndpoints
     {
         string[] codes = [areaCode[..AreaCode.DistrictLength], areaCode[..AreaCode.StreetLength], areaCode[..AreaCode.CommunityLength]];
         var names = await db.Areas.AsNoTracking().Where(a => codes.Contains(a.Code)).OrderBy(a => a.Code).Select(a => a.Name).ToListAsync(ct);
-        return string.Concat(names.Select(n => n.Replace("居委会", "", StringComparison.Ordinal))) + (compound?.Name ?? "");
+        return string.Concat(names.Select(HouseAddresses.PlaceName)) + (compound?.Name ?? "");
     }
 
     private static void Limit(Dictionary<string, string[]> errors, string field, string? value, int max)

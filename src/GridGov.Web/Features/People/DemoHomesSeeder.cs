@@ -29,7 +29,7 @@ public sealed class DemoHomesSeeder(Database database, PersonalData pii, PeopleL
             .OrderBy(a => a.Code).Select(a => new { a.Code, a.Name }).ToListAsync(ct);
         if (micros.Count == 0) return;
         var prefixes = micros.SelectMany(m => new[] { m.Code[..AreaCode.DistrictLength], m.Code[..AreaCode.StreetLength], m.Code[..AreaCode.CommunityLength] }).Distinct().ToList();
-        var names = await db.Areas.AsNoTracking().Where(a => prefixes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name.Replace("居委会", "", StringComparison.Ordinal), ct);
+        var names = await db.Areas.AsNoTracking().Where(a => prefixes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => HouseAddresses.PlaceName(a.Name), ct);
         string Prefix(string code) => names.GetValueOrDefault(code[..AreaCode.DistrictLength]) + names.GetValueOrDefault(code[..AreaCode.StreetLength])
             + names.GetValueOrDefault(code[..AreaCode.CommunityLength]);
 
@@ -63,11 +63,11 @@ public sealed class DemoHomesSeeder(Database database, PersonalData pii, PeopleL
                 var rows = new List<(House House, DemoHouse Demo)>();
                 foreach (var h in b.Houses)
                 {
-                    var number = (h.Floor * 100 + h.Door).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var number = HouseAddresses.Number(h.Floor, h.Door);
                     var house = new House
                     {
                         BuildingId = building.Id, AreaCode = c.AreaCode, DistrictCode = district, Unit = h.Unit, Floor = h.Floor, Number = number,
-                        Address = $"{Prefix(c.AreaCode)}{c.Name}{b.Name}{h.Unit}单元{number}", Use = h.Use, FloorArea = h.FloorArea,
+                        Address = HouseAddresses.Full(Prefix(c.AreaCode), c.Name, b.Name, h.Unit, number), Use = h.Use, FloorArea = h.FloorArea,
                         VerifiedAt = h.VerifiedDaysAgo is { } d ? now.AddDays(-d) : null, CreatedAt = now,
                     };
                     rows.Add((house, h));

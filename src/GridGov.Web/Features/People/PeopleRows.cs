@@ -61,12 +61,7 @@ internal static class PeopleRows
 
     public static IReadOnlyList<string> SplitTags(string tags) => tags.Length == 0 ? [] : tags.Split('|');
 
-    public static int? Age(DateOnly? birth, DateOnly today)
-    {
-        if (birth is not { } b) return null;
-        var age = today.Year - b.Year;
-        return today < b.AddYears(age) ? age - 1 : age;
-    }
+    public static int? Age(DateOnly? birth, DateOnly today) => birth is { } b ? IdNumber.Age(b, today) : null;
 
     public static string Label(HouseUse use) => Ui.UiText.IsEnglish ? use.Wire().Replace('_', ' ') : use.Chinese();
     public static string Label(Relation relation) => Ui.UiText.IsEnglish ? relation.Wire().Replace('_', ' ') : relation.Chinese();

@@ -99,7 +99,7 @@ public sealed class PeopleGenerator(Database database, PersonalData pii, PeopleL
 
     private static bool HouseRow(NpgsqlBinaryImporter w, Event e, DemoHouse h)
     {
-        var number = (h.Floor * 100 + h.Door).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var number = HouseAddresses.Number(h.Floor, h.Door);
         w.StartRow();
         w.Write(e.HouseId, NpgsqlDbType.Bigint);
         w.Write(e.BuildingId, NpgsqlDbType.Bigint);
@@ -108,7 +108,7 @@ public sealed class PeopleGenerator(Database database, PersonalData pii, PeopleL
         w.Write(h.Unit, NpgsqlDbType.Integer);
         w.Write(h.Floor, NpgsqlDbType.Integer);
         w.Write(number, NpgsqlDbType.Varchar);
-        w.Write($"{e.Prefix}{e.Compound!.Name}{e.Building!.Name}{h.Unit}单元{number}", NpgsqlDbType.Varchar);
+        w.Write(HouseAddresses.Full(e.Prefix, e.Compound!.Name, e.Building!.Name, h.Unit, number), NpgsqlDbType.Varchar);
         w.Write((int)h.Use, NpgsqlDbType.Integer);
         w.Write(h.FloorArea, NpgsqlDbType.Double);
         if (h.VerifiedDaysAgo is { } d) w.Write(e.Now.AddDays(-d), NpgsqlDbType.TimestampTz); else w.WriteNull();
@@ -203,7 +203,7 @@ public sealed class PeopleGenerator(Database database, PersonalData pii, PeopleL
         var names = new Dictionary<string, string>();
         await using (var cmd = new NpgsqlCommand("SELECT code, name FROM areas WHERE kind IN (1, 2, 3)", conn))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) names[r.GetString(0)] = r.GetString(1).Replace("居委会", "", StringComparison.Ordinal);
+            while (await r.ReadAsync(ct)) names[r.GetString(0)] = HouseAddresses.PlaceName(r.GetString(1));
         var grids = new List<(string, string)>();
         await using (var cmd = new NpgsqlCommand($"SELECT code FROM areas WHERE kind = {(int)AreaKind.MicroGrid} ORDER BY code", conn))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
